@@ -1,0 +1,57 @@
+/**
+ * The production entry: one http.Server on PORT serving the built SvelteKit handler and the
+ * WebSocket upgrades, with graceful shutdown on SIGTERM/SIGINT.
+ */
+import http from 'node:http';
+import { readConfig } from '../src/lib/server/config';
+import { getRuntime, stopRuntime } from '../src/lib/server/runtime';
+import { createUpgradeHandler } from './websocket';
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+async function main(): Promise<void> {
+	const config = readConfig();
+	const port = Number(process.env.PORT || 3000);
+	const host = process.env.HOST || '0.0.0.0';
+	const started = performance.now();
+	const runtime = await getRuntime(config);
+	// The adapter's handler is built next to this file; load it only once the runtime is up.
+	const { handler } = await import(new URL('./handler.js', import.meta.url).href);
+
+	const upgrade = createUpgradeHandler(() => getRuntime(config));
+	const server = http.createServer((req, res) => handler(req, res));
+	server.on('upgrade', upgrade);
+	server.listen(port, host, () => {
+		const where = runtime.database.kind === 'pglite' ? `嵌入式数据库 ${config.dataDir}` : 'PostgreSQL';
+		console.log(
+			`Shortlist 评审台 listening on http://localhost:${port} (${where}, ready in ${Math.round(performance.now() - started)} ms)`
+		);
+	});
+
+	let stopping = false;
+	const shutdown = (signal: string) => {
+		if (stopping) return;
+		stopping = true;
+		console.log(`${signal}: shutting down`);
+		const force = setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS);
+		force.unref();
+		upgrade.close();
+		server.close(() => {
+			stopRuntime().then(
+				() => process.exit(0),
+				(error: unknown) => {
+					console.error('shutdown failed', error);
+					process.exit(1);
+				}
+			);
+		});
+		server.closeIdleConnections();
+	};
+	process.on('SIGTERM', () => shutdown('SIGTERM'));
+	process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+	console.error('Shortlist failed to start:', error);
+	process.exit(1);
+});

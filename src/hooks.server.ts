@@ -1,0 +1,58 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import {
+	SESSION_COOKIE,
+	deleteSessionTokenCookie,
+	setSessionTokenCookie,
+	validateSessionToken
+} from '$lib/server/auth/session';
+import { rolesOf } from '$lib/server/memberships';
+import { getRuntime } from '$lib/server/runtime';
+
+/** Migrate (and seed the demo on an empty embedded database) before the first request. */
+export const init: ServerInit = async () => {
+	await getRuntime();
+};
+
+/** Always sets `locals.user`, `locals.session` and `locals.roles`; renews or clears the cookie. */
+const handleSession: Handle = async ({ event, resolve }) => {
+	const { db, config } = await getRuntime();
+	const token = event.cookies.get(SESSION_COOKIE) ?? null;
+	event.locals.user = null;
+	event.locals.session = null;
+	event.locals.roles = [];
+	if (token) {
+		const { session, user } = await validateSessionToken(db, token);
+		if (session) {
+			setSessionTokenCookie(event.cookies, token, session.expiresAt, config.secureCookies);
+			event.locals.session = session;
+			event.locals.user = user;
+			event.locals.roles = await rolesOf(db, user.id);
+		} else {
+			deleteSessionTokenCookie(event.cookies, config.secureCookies);
+		}
+	}
+	return resolve(event);
+};
+
+/** Headers the CSP (svelte.config.js) does not cover. */
+const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	response.headers.set('X-Content-Type-Options', 'nosniff');
+	response.headers.set('Referrer-Policy', 'same-origin');
+	response.headers.set('X-Frame-Options', 'DENY');
+	if (event.locals.user) response.headers.set('Cache-Control', 'private, no-store');
+	return response;
+};
+
+export const handle = sequence(handleSession, handleSecurityHeaders);
+
+/** Unexpected errors are logged with a reference; the user gets the reference, never the stack. */
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	const errorId = crypto.randomUUID().slice(0, 8);
+	if (status !== 404) console.error(`[${errorId}] ${event.request.method} ${event.url.pathname}`, error);
+	return {
+		message: status === 404 ? '找不到这个页面。' : '服务器出了点问题，请稍后重试。',
+		errorId
+	};
+};

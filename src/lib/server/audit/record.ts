@@ -1,0 +1,32 @@
+/** Writes one append-only audit row; call it inside the transaction that makes the change. */
+import type { Db, Tx } from '../db';
+import { audit } from '../db/schema';
+
+export interface AuditEntry {
+	campaignId?: number | null;
+	actorId?: number | null;
+	actorName?: string | null;
+	/** What happened, dotted: `auth.sign-in`, `membership.role`, `candidate.move` … */
+	action: string;
+	subjectType?: string;
+	subjectId?: string | number;
+	before?: unknown;
+	after?: unknown;
+	reason?: string;
+	ip?: string | null;
+}
+
+export async function recordAudit(db: Db | Tx, entry: AuditEntry): Promise<void> {
+	await db.insert(audit).values({
+		campaignId: entry.campaignId ?? null,
+		actorId: entry.actorId ?? null,
+		actorName: entry.actorName ?? null,
+		action: entry.action,
+		subjectType: entry.subjectType ?? null,
+		subjectId: entry.subjectId === undefined ? null : String(entry.subjectId),
+		before: entry.before ?? null,
+		after: entry.after ?? null,
+		reason: entry.reason ?? null,
+		ip: entry.ip ?? null
+	});
+}

@@ -1,0 +1,45 @@
+/** Authorization helpers for loads and actions: the server decides, never a hidden button. */
+import { error, redirect } from '@sveltejs/kit';
+import type { Role } from '../db/schema';
+import type { CampaignRole } from '../memberships';
+import type { SessionUser } from './session';
+
+interface GuardLocals {
+	user: SessionUser | null;
+	roles: CampaignRole[];
+}
+
+/** The signed-in user, or a redirect to the sign-in page that comes back here afterwards. */
+export function requireUser(locals: GuardLocals, returnTo?: URL): SessionUser {
+	if (!locals.user) {
+		const next = returnTo ? `?next=${encodeURIComponent(returnTo.pathname + returnTo.search)}` : '';
+		redirect(303, `/login${next}`);
+	}
+	return locals.user;
+}
+
+/**
+ * The user's role in the campaign named by a route parameter, if it is one of `allowed`.
+ * Not a member: 404 (the campaign's existence is not revealed). Wrong role: 403.
+ */
+export function requireRole(
+	locals: GuardLocals,
+	campaignParam: string,
+	allowed: readonly Role[]
+): CampaignRole {
+	if (!locals.user) error(401, '请先登录。');
+	const campaignId = Number(campaignParam);
+	const role = Number.isSafeInteger(campaignId)
+		? locals.roles.find((r) => r.campaignId === campaignId)
+		: undefined;
+	if (!role) error(404, '找不到这个评选活动，或您没有访问权限。');
+	if (!allowed.includes(role.role)) error(403, '您的角色无权进行此操作。');
+	return role;
+}
+
+/** Parses a numeric route parameter, or 404. */
+export function idParam(value: string): number {
+	const id = Number(value);
+	if (!Number.isSafeInteger(id) || id <= 0) error(404, '找不到该记录。');
+	return id;
+}

@@ -1,0 +1,110 @@
+/**
+ * Makes the database client: node-postgres when a URL is given, otherwise embedded PGlite in a
+ * data folder (or in memory). Both run the same drizzle/ migrations before first use.
+ */
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import * as schema from './schema';
+
+/** The drizzle client type shared by both drivers; services take it as an argument. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+/** A transaction handle, usable wherever a `Db` is. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+export interface DatabaseOptions {
+	/** PostgreSQL connection string; when absent, embedded PGlite is used. */
+	url?: string | undefined;
+	/** PGlite data folder; `undefined` keeps the database in memory (tests). */
+	dataDir?: string | undefined;
+	/** Folder with the generated SQL migrations. */
+	migrationsFolder: string;
+	/** Pool size for PostgreSQL. */
+	poolSize?: number;
+}
+
+export interface Database {
+	db: Db;
+	kind: 'postgres' | 'pglite';
+	/** LISTEN on a channel; returns an unsubscribe function. */
+	listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+	close(): Promise<void>;
+}
+
+/** Arbitrary key for the advisory lock that serialises migrations across instances. */
+const MIGRATION_LOCK_KEY = 727_2022;
+
+/** Opens the database and applies pending migrations. */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+	return options.url ? openPostgres(options.url, options) : openPglite(options);
+}
+
+async function openPostgres(url: string, options: DatabaseOptions): Promise<Database> {
+	await migrateWithLock(url, options.migrationsFolder);
+	const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+	const db = drizzlePg({ client: pool, schema });
+	let listener: pg.Client | null = null;
+	const handlers = new Map<string, Set<(payload: string) => void>>();
+	return {
+		db,
+		kind: 'postgres',
+		async listen(channel, onPayload) {
+			if (!listener) {
+				listener = new pg.Client({ connectionString: url });
+				await listener.connect();
+				listener.on('notification', (message) => {
+					for (const handler of handlers.get(message.channel) ?? []) handler(message.payload ?? '');
+				});
+			}
+			let set = handlers.get(channel);
+			if (!set) {
+				set = new Set();
+				handlers.set(channel, set);
+				await listener.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+			}
+			set.add(onPayload);
+			return async () => {
+				set.delete(onPayload);
+			};
+		},
+		async close() {
+			await listener?.end();
+			await pool.end();
+		}
+	};
+}
+
+/** Several instances may start at once: only one migrates at a time. */
+async function migrateWithLock(url: string, migrationsFolder: string): Promise<void> {
+	const client = new pg.Client({ connectionString: url });
+	await client.connect();
+	try {
+		await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+		await migratePg(drizzlePg({ client }), { migrationsFolder });
+	} finally {
+		await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {});
+		await client.end();
+	}
+}
+
+async function openPglite(options: DatabaseOptions): Promise<Database> {
+	const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
+	const db = drizzlePglite({ client, schema });
+	await migratePglite(db, { migrationsFolder: options.migrationsFolder });
+	return {
+		db,
+		kind: 'pglite',
+		async listen(channel, onPayload) {
+			const unsubscribe = await client.listen(channel, onPayload);
+			return unsubscribe;
+		},
+		async close() {
+			await client.close();
+		}
+	};
+}

@@ -1,0 +1,298 @@
+/**
+ * The one drizzle schema. PostgreSQL (or embedded PGlite) is the source of truth for everything
+ * structured; invariants that must hold under concurrency live here as constraints and triggers
+ * (see drizzle/ for the audit trigger, which drizzle-kit cannot express).
+ */
+import {
+	bigint,
+	boolean,
+	customType,
+	date,
+	index,
+	integer,
+	jsonb,
+	pgTable,
+	primaryKey,
+	text,
+	timestamp,
+	uniqueIndex
+} from 'drizzle-orm/pg-core';
+
+const createdAt = () =>
+	timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
+
+/** Raw bytes (Yjs updates). */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+	dataType: () => 'bytea'
+});
+
+/** Roles inside one campaign (SPEC §1). */
+export const roles = ['admin', 'secretary', 'panelist', 'observer', 'unit'] as const;
+export type Role = (typeof roles)[number];
+
+/** Kinds of recommending unit (SPEC §10 `unit.kind`). */
+export const unitKinds = [
+	'liaison_group',
+	'professional_group',
+	'work_department',
+	'municipal_department'
+] as const;
+export type UnitKind = (typeof unitKinds)[number];
+
+/** Nomination tracks as submitted; a station is nominated as a collective (SPEC §2). */
+export const nominationTracks = ['collective', 'individual', 'suggestion'] as const;
+export type NominationTrack = (typeof nominationTracks)[number];
+
+/** Board columns (SPEC §3). */
+export const stages = [
+	'submitted',
+	'preliminary',
+	'joint',
+	'proposed',
+	'approved',
+	'notice',
+	'commended',
+	'not_selected',
+	'withdrawn'
+] as const;
+export type StageName = (typeof stages)[number];
+
+export const user = pgTable('user', {
+	id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+	username: text('username').notNull().unique(),
+	displayName: text('display_name').notNull(),
+	passwordHash: text('password_hash').notNull(),
+	/** Demo accounts share a published password; while any exists every page shows a ribbon. */
+	isDemo: boolean('is_demo').notNull().default(false),
+	createdAt: createdAt()
+});
+export type User = typeof user.$inferSelect;
+
+/** A sign-in session; the id is the SHA-256 of the token the browser holds (Lucia guide). */
+export const session = pgTable(
+	'session',
+	{
+		id: text('id').primaryKey(),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [index('session_user_idx').on(t.userId)]
+);
+export type Session = typeof session.$inferSelect;
+
+/** Fixed-window counters for failed sign-ins, keyed `user:<name>` or `ip:<addr>`. */
+export const rateLimit = pgTable('rate_limit', {
+	key: text('key').primaryKey(),
+	count: integer('count').notNull(),
+	resetAt: timestamp('reset_at', { withTimezone: true, mode: 'date' }).notNull()
+});
+
+/** One selection (评选活动); its rules are parameters, not code (SPEC §2). */
+export const campaign = pgTable('campaign', {
+	id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+	name: text('name').notNull(),
+	preset: text('preset'),
+	/** `CampaignParameters` of the domain module, as JSON. */
+	parameters: jsonb('parameters').$type<Record<string, unknown>>().notNull(),
+	/** Last board event number published for this campaign. */
+	eventSeq: bigint('event_seq', { mode: 'number' }).notNull().default(0),
+	createdAt: createdAt()
+});
+export type Campaign = typeof campaign.$inferSelect;
+
+/** A recommending unit (推荐单位) of one campaign. */
+export const unit = pgTable(
+	'unit',
+	{
+		id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+		campaignId: integer('campaign_id')
+			.notNull()
+			.references(() => campaign.id, { onDelete: 'cascade' }),
+		name: text('name').notNull(),
+		kind: text('kind').$type<UnitKind>().notNull(),
+		district: text('district'),
+		noticeStart: date('notice_start', { mode: 'string' }),
+		noticeEnd: date('notice_end', { mode: 'string' }),
+		submittedAt: date('submitted_at', { mode: 'string' }),
+		createdAt: createdAt()
+	},
+	(t) => [uniqueIndex('unit_campaign_name_uq').on(t.campaignId, t.name)]
+);
+export type Unit = typeof unit.$inferSelect;
+
+/** A user's role in a campaign; unit users are tied to their unit. */
+export const membership = pgTable(
+	'membership',
+	{
+		userId: integer('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		campaignId: integer('campaign_id')
+			.notNull()
+			.references(() => campaign.id, { onDelete: 'cascade' }),
+		role: text('role').$type<Role>().notNull(),
+		unitId: integer('unit_id').references(() => unit.id, { onDelete: 'restrict' }),
+		createdAt: createdAt()
+	},
+	(t) => [
+		primaryKey({ columns: [t.userId, t.campaignId] }),
+		index('membership_campaign_idx').on(t.campaignId)
+	]
+);
+export type Membership = typeof membership.$inferSelect;
+
+/** Units a panelist is linked to; the panelist is recused from their candidates (SPEC §6). */
+export const panelistUnit = pgTable(
+	'panelist_unit',
+	{
+		userId: integer('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		unitId: integer('unit_id')
+			.notNull()
+			.references(() => unit.id, { onDelete: 'cascade' })
+	},
+	(t) => [primaryKey({ columns: [t.userId, t.unitId] })]
+);
+
+/** A nomination on the board, with the facts the rules and filters need as columns. */
+export const candidate = pgTable(
+	'candidate',
+	{
+		id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+		campaignId: integer('campaign_id')
+			.notNull()
+			.references(() => campaign.id, { onDelete: 'cascade' }),
+		unitId: integer('unit_id')
+			.notNull()
+			.references(() => unit.id, { onDelete: 'restrict' }),
+		/** The submitter's reference (`ref` in the JSON interchange). */
+		ref: text('ref').notNull(),
+		track: text('track').$type<NominationTrack>().notNull(),
+		/** Where a proposed candidate counts: a station may go to `collective` or `station`. */
+		proposedTrack: text('proposed_track'),
+		stage: text('stage').$type<StageName>().notNull().default('submitted'),
+		/** Name of the person or collective, or the suggestion's title. */
+		title: text('title').notNull(),
+		/** Identity for idempotent import: ID number, collective name or suggestion number. */
+		naturalKey: text('natural_key').notNull(),
+		isStation: boolean('is_station').notNull().default(false),
+		isDivisionCadre: boolean('is_division_cadre').notNull().default(false),
+		isMunicipalOrgan: boolean('is_municipal_organ').notNull().default(false),
+		isEnterpriseHead: boolean('is_enterprise_head').notNull().default(false),
+		isGrassroots: boolean('is_grassroots').notNull().default(false),
+		/** The whole nomination as submitted (SPEC §10 shape). */
+		form: jsonb('form').$type<Record<string, unknown>>().notNull(),
+		submittedAt: date('submitted_at', { mode: 'string' }),
+		/** Optimistic-concurrency counter, bumped on every change. */
+		version: integer('version').notNull().default(1),
+		createdAt: createdAt(),
+		updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow()
+	},
+	(t) => [
+		uniqueIndex('candidate_identity_uq').on(t.campaignId, t.unitId, t.track, t.naturalKey),
+		index('candidate_campaign_stage_idx').on(t.campaignId, t.stage),
+		index('candidate_unit_idx').on(t.unitId)
+	]
+);
+export type Candidate = typeof candidate.$inferSelect;
+
+/** A validation finding (SPEC §4), on a candidate or on a unit. */
+export const finding = pgTable(
+	'finding',
+	{
+		id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+		campaignId: integer('campaign_id')
+			.notNull()
+			.references(() => campaign.id, { onDelete: 'cascade' }),
+		candidateId: integer('candidate_id').references(() => candidate.id, { onDelete: 'cascade' }),
+		unitId: integer('unit_id').references(() => unit.id, { onDelete: 'cascade' }),
+		code: text('code').notNull(),
+		severity: text('severity').$type<'error' | 'warning' | 'info'>().notNull(),
+		field: text('field').notNull(),
+		message: text('message').notNull()
+	},
+	(t) => [
+		index('finding_candidate_idx').on(t.candidateId),
+		index('finding_unit_idx').on(t.unitId),
+		index('finding_campaign_idx').on(t.campaignId)
+	]
+);
+export type Finding = typeof finding.$inferSelect;
+
+/** A consultation record (征求意见, SPEC §5). */
+export const consultation = pgTable(
+	'consultation',
+	{
+		id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+		candidateId: integer('candidate_id')
+			.notNull()
+			.references(() => candidate.id, { onDelete: 'cascade' }),
+		dept: text('dept').notNull(),
+		result: text('result').$type<'无异议' | '有异议'>().notNull(),
+		date: date('date', { mode: 'string' }),
+		note: text('note').notNull().default(''),
+		recordedBy: integer('recorded_by').references(() => user.id, { onDelete: 'set null' }),
+		createdAt: createdAt()
+	},
+	(t) => [uniqueIndex('consultation_candidate_dept_uq').on(t.candidateId, t.dept)]
+);
+export type Consultation = typeof consultation.$inferSelect;
+
+/** One panelist's vote on one candidate in one round (SPEC §6); unique per triple. */
+export const vote = pgTable(
+	'vote',
+	{
+		candidateId: integer('candidate_id')
+			.notNull()
+			.references(() => candidate.id, { onDelete: 'cascade' }),
+		round: integer('round').notNull(),
+		panelistId: integer('panelist_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'restrict' }),
+		choice: text('choice').$type<'同意' | '不同意' | '弃权'>().notNull(),
+		castAt: timestamp('cast_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.candidateId, t.round, t.panelistId] })]
+);
+export type Vote = typeof vote.$inferSelect;
+
+/** Append-only audit trail: a trigger (drizzle/0001) refuses UPDATE and DELETE. */
+export const audit = pgTable(
+	'audit',
+	{
+		id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+		campaignId: integer('campaign_id').references(() => campaign.id, { onDelete: 'no action' }),
+		actorId: integer('actor_id').references(() => user.id, { onDelete: 'no action' }),
+		/** Username at the time, kept even for failed sign-ins of unknown names. */
+		actorName: text('actor_name'),
+		action: text('action').notNull(),
+		subjectType: text('subject_type'),
+		subjectId: text('subject_id'),
+		before: jsonb('before'),
+		after: jsonb('after'),
+		reason: text('reason'),
+		ip: text('ip'),
+		at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow()
+	},
+	(t) => [
+		index('audit_subject_idx').on(t.subjectType, t.subjectId),
+		index('audit_campaign_idx').on(t.campaignId, t.at)
+	]
+);
+export type Audit = typeof audit.$inferSelect;
+
+/** Yjs updates of the co-edited comment docs, in arrival order per doc. */
+export const ydocUpdate = pgTable(
+	'ydoc_update',
+	{
+		seq: bigint('seq', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+		doc: text('doc').notNull(),
+		data: bytea('data').notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [index('ydoc_update_doc_seq_idx').on(t.doc, t.seq)]
+);

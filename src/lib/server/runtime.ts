@@ -1,0 +1,45 @@
+/**
+ * The process-wide services: one database handle and one live hub, shared by the SvelteKit
+ * handler, the WebSocket server and the dev-server plugin. Kept on `globalThis` because those
+ * load this module through different bundles; two PGlite handles on one folder would corrupt it.
+ */
+import { readConfig, type Config } from './config';
+import { openDatabase, type Database, type Db } from './db';
+import { LiveHub } from './live/hub';
+import { seedDemoIfEmpty } from './seed';
+
+export interface Runtime {
+	config: Config;
+	database: Database;
+	db: Db;
+	hub: LiveHub;
+}
+
+const RUNTIME_KEY = Symbol.for('shortlist.runtime');
+type RuntimeHolder = { [RUNTIME_KEY]?: Promise<Runtime> };
+
+/** Opens the database (migrating it) and, on an empty embedded one, seeds the demo. */
+async function startRuntime(config: Config): Promise<Runtime> {
+	const database = await openDatabase({
+		url: config.databaseUrl,
+		dataDir: config.dataDir,
+		migrationsFolder: config.migrationsFolder
+	});
+	if (database.kind === 'pglite' && config.seedDemo) await seedDemoIfEmpty(database.db);
+	return { config, database, db: database.db, hub: new LiveHub() };
+}
+
+/** The runtime of this process, started on first use. */
+export function getRuntime(config: Config = readConfig()): Promise<Runtime> {
+	const holder = globalThis as RuntimeHolder;
+	holder[RUNTIME_KEY] ??= startRuntime(config);
+	return holder[RUNTIME_KEY];
+}
+
+/** Closes the database and forgets the runtime (shutdown, tests). */
+export async function stopRuntime(): Promise<void> {
+	const holder = globalThis as RuntimeHolder;
+	const running = holder[RUNTIME_KEY];
+	delete holder[RUNTIME_KEY];
+	if (running) await (await running).database.close();
+}

@@ -17,9 +17,9 @@ function liveSockets(): Plugin {
 			const load = async () => {
 				const sockets = await server.ssrLoadModule('/server/websocket.ts');
 				const runtime = await server.ssrLoadModule('/src/lib/server/runtime.ts');
-				return (sockets.createUpgradeHandler as typeof import('./server/websocket.ts').createUpgradeHandler)(
-					() => runtime.getRuntime()
-				);
+				return (
+					sockets.createUpgradeHandler as typeof import('./server/websocket.ts').createUpgradeHandler
+				)(() => runtime.getRuntime());
 			};
 			server.httpServer?.on('upgrade', (request, socket, head) => {
 				upgrade ??= load();

@@ -34,7 +34,9 @@ async function run(argv: string[]): Promise<void> {
 	try {
 		switch (command) {
 			case 'migrate':
-				console.log(`数据库已是最新结构（${database.kind === 'pglite' ? config.dataDir : 'PostgreSQL'}）。`);
+				console.log(
+					`数据库已是最新结构（${database.kind === 'pglite' ? config.dataDir : 'PostgreSQL'}）。`
+				);
 				return;
 			case 'campaign':
 				if (sub !== 'add') throw new UsageError(`未知子命令 campaign ${sub ?? ''}`);
@@ -92,7 +94,8 @@ async function userAdd(database: Database, args: string[]): Promise<void> {
 			.select({ id: unit.id })
 			.from(unit)
 			.where(and(eq(unit.campaignId, campaignId), eq(unit.name, values.unit)));
-		if (!found) throw new UserInputError(`评选活动 #${campaignId} 中没有推荐单位“${values.unit}”。`);
+		if (!found)
+			throw new UserInputError(`评选活动 #${campaignId} 中没有推荐单位“${values.unit}”。`);
 		unitId = found.id;
 	}
 	if (role === 'unit' && unitId === null) throw new UsageError('unit 角色需要 --unit 单位名称');

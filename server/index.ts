@@ -10,9 +10,12 @@ import { createUpgradeHandler } from './websocket';
 const SHUTDOWN_GRACE_MS = 10_000;
 
 async function main(): Promise<void> {
-	const config = readConfig();
 	const port = Number(process.env.PORT || 3000);
 	const host = process.env.HOST || '0.0.0.0';
+	// adapter-node builds request URLs (and so its CSRF check) from ORIGIN; without one it
+	// assumes https. Locally the app is http://localhost:PORT.
+	process.env.ORIGIN ||= `http://localhost:${port}`;
+	const config = readConfig();
 	const started = performance.now();
 	const runtime = await getRuntime(config);
 	// The adapter's handler is built next to this file; load it only once the runtime is up.
@@ -22,7 +25,8 @@ async function main(): Promise<void> {
 	const server = http.createServer((req, res) => handler(req, res));
 	server.on('upgrade', upgrade);
 	server.listen(port, host, () => {
-		const where = runtime.database.kind === 'pglite' ? `嵌入式数据库 ${config.dataDir}` : 'PostgreSQL';
+		const where =
+			runtime.database.kind === 'pglite' ? `嵌入式数据库 ${config.dataDir}` : 'PostgreSQL';
 		console.log(
 			`Shortlist 评审台 listening on http://localhost:${port} (${where}, ready in ${Math.round(performance.now() - started)} ms)`
 		);

@@ -33,7 +33,11 @@ async function auditActions(name: string): Promise<string[]> {
 
 describe('signIn', () => {
 	test('the right password signs in and is audited', async () => {
-		const { id } = await createUser(database.db, { username: 'alice', displayName: '爱丽丝', password: PASSWORD });
+		const { id } = await createUser(database.db, {
+			username: 'alice',
+			displayName: '爱丽丝',
+			password: PASSWORD
+		});
 		const result = await signIn(database.db, 'alice', PASSWORD, '10.0.0.1');
 		expect(result).toEqual({ ok: true, userId: id });
 		expect(await auditActions('alice')).toEqual(['auth.sign-in']);
@@ -43,7 +47,11 @@ describe('signIn', () => {
 		['a wrong password', 'bob', 'wrong password!'],
 		['an unknown username', 'nobody', PASSWORD]
 	])('%s is refused and audited', async (_case, username, password) => {
-		await createUser(database.db, { username: 'bob', displayName: '鲍勃', password: PASSWORD }).catch(() => {});
+		await createUser(database.db, {
+			username: 'bob',
+			displayName: '鲍勃',
+			password: PASSWORD
+		}).catch(() => {});
 		const result = await signIn(database.db, username, password, '10.0.0.2');
 		expect(result).toEqual({ ok: false, reason: 'invalid' });
 		expect(await auditActions(username)).toContain('auth.sign-in-failed');
@@ -81,17 +89,28 @@ describe('signIn', () => {
 
 describe('sessions', () => {
 	test('a token validates to its user; the database stores only its hash', async () => {
-		const { id } = await createUser(database.db, { username: 'frank', displayName: '弗兰克', password: PASSWORD });
+		const { id } = await createUser(database.db, {
+			username: 'frank',
+			displayName: '弗兰克',
+			password: PASSWORD
+		});
 		const token = generateSessionToken();
 		const created = await createSession(database.db, token, id);
 		expect(created.id).not.toContain(token);
 		const result = await validateSessionToken(database.db, token);
 		expect(result.user?.username).toBe('frank');
-		expect(await validateSessionToken(database.db, `${token}x`)).toEqual({ session: null, user: null });
+		expect(await validateSessionToken(database.db, `${token}x`)).toEqual({
+			session: null,
+			user: null
+		});
 	});
 
 	test('an expired session is refused and removed', async () => {
-		const { id } = await createUser(database.db, { username: 'grace', displayName: '格蕾丝', password: PASSWORD });
+		const { id } = await createUser(database.db, {
+			username: 'grace',
+			displayName: '格蕾丝',
+			password: PASSWORD
+		});
 		const token = generateSessionToken();
 		const created = await createSession(database.db, token, id);
 		await database.db
@@ -103,7 +122,11 @@ describe('sessions', () => {
 	});
 
 	test('sign-out invalidates that session only', async () => {
-		const { id } = await createUser(database.db, { username: 'heidi', displayName: '海蒂', password: PASSWORD });
+		const { id } = await createUser(database.db, {
+			username: 'heidi',
+			displayName: '海蒂',
+			password: PASSWORD
+		});
 		const [first, second] = [generateSessionToken(), generateSessionToken()];
 		const firstSession = await createSession(database.db, first, id);
 		await createSession(database.db, second, id);
@@ -113,7 +136,11 @@ describe('sessions', () => {
 	});
 
 	test('a password change ends every session of the user', async () => {
-		const { id } = await createUser(database.db, { username: 'ivan', displayName: '伊万', password: PASSWORD });
+		const { id } = await createUser(database.db, {
+			username: 'ivan',
+			displayName: '伊万',
+			password: PASSWORD
+		});
 		const token = generateSessionToken();
 		await createSession(database.db, token, id);
 		await setPassword(database.db, id, 'another long password', null);
@@ -126,7 +153,11 @@ describe('sessions', () => {
 			.insert(campaign)
 			.values({ name: '测试评选', parameters: {} })
 			.returning({ id: campaign.id })) as [{ id: number }];
-		const { id } = await createUser(database.db, { username: 'judy', displayName: '朱迪', password: PASSWORD });
+		const { id } = await createUser(database.db, {
+			username: 'judy',
+			displayName: '朱迪',
+			password: PASSWORD
+		});
 		const token = generateSessionToken();
 		await createSession(database.db, token, id);
 		await setMembership(database.db, { userId: id, campaignId, role: 'panelist' }, null);

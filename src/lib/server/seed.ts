@@ -3,10 +3,17 @@ import type { Db } from './db';
 import { campaign } from './db/schema';
 import { presets } from '../domain/campaign';
 
-export async function createCampaign(db: Db, name: string, preset = 'chongqing-2022'): Promise<number> {
+export async function createCampaign(
+	db: Db,
+	name: string,
+	preset = 'chongqing-2022'
+): Promise<number> {
 	const parameters = presets[preset as keyof typeof presets];
 	if (!parameters) throw new Error(`unknown preset ${preset}`);
-	const [created] = await db.insert(campaign).values({ name, preset, parameters: { ...parameters } }).returning({ id: campaign.id });
+	const [created] = await db
+		.insert(campaign)
+		.values({ name, preset, parameters: { ...parameters } })
+		.returning({ id: campaign.id });
 	if (!created) throw new Error('campaign insert returned no row');
 	return created.id;
 }

@@ -51,11 +51,21 @@ export async function createUser(db: Db, input: NewUser, actorId: number | null 
 }
 
 /** Sets a new password and signs the user out everywhere. */
-export async function setPassword(db: Db, userId: number, password: string, actorId: number | null) {
+export async function setPassword(
+	db: Db,
+	userId: number,
+	password: string,
+	actorId: number | null
+) {
 	const passwordHash = await hashPassword(password);
 	await db.transaction(async (tx) => {
 		await tx.update(user).set({ passwordHash, isDemo: false }).where(eq(user.id, userId));
-		await recordAudit(tx, { action: 'user.password', actorId, subjectType: 'user', subjectId: userId });
+		await recordAudit(tx, {
+			action: 'user.password',
+			actorId,
+			subjectType: 'user',
+			subjectId: userId
+		});
 	});
 	await invalidateUserSessions(db, userId);
 }
@@ -77,7 +87,9 @@ export async function setMembership(db: Db, change: MembershipChange, actorId: n
 		const [before] = await tx
 			.select()
 			.from(membership)
-			.where(and(eq(membership.userId, change.userId), eq(membership.campaignId, change.campaignId)));
+			.where(
+				and(eq(membership.userId, change.userId), eq(membership.campaignId, change.campaignId))
+			);
 		if (before && before.role === change.role && before.unitId === unitId) return false;
 		await tx
 			.insert(membership)

@@ -4,6 +4,10 @@ import type { LayoutServerLoad } from './$types';
 export const load = (async ({ locals, url }) => {
 	requireUser(locals, url);
 	return {
-		roles: locals.roles.map(({ campaignId, campaignName, role }) => ({ campaignId, campaignName, role }))
+		roles: locals.roles.map(({ campaignId, campaignName, role }) => ({
+			campaignId,
+			campaignName,
+			role
+		}))
 	};
 }) satisfies LayoutServerLoad;

@@ -11,7 +11,7 @@ export const load = (async ({ locals }) => {
 		campaigns: locals.roles.map((r) => ({
 			campaignId: r.campaignId,
 			campaignName: r.campaignName,
-			href: `/c/${r.campaignId}/${r.role === 'unit' ? 'unit' : 'board'}`
+			view: r.role === 'unit' ? ('unit' as const) : ('board' as const)
 		}))
 	};
 }) satisfies PageServerLoad;

@@ -18,8 +18,7 @@ const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 export type SessionUser = Pick<User, 'id' | 'username' | 'displayName' | 'isDemo'>;
 
 export type SessionValidationResult =
-	| { session: Session; user: SessionUser }
-	| { session: null; user: null };
+	{ session: Session; user: SessionUser } | { session: null; user: null };
 
 export function generateSessionToken(): string {
 	const bytes = new Uint8Array(20);

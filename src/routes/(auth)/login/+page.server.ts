@@ -1,6 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { signIn } from '$lib/server/auth/sign-in';
-import { createSession, generateSessionToken, setSessionTokenCookie } from '$lib/server/auth/session';
+import {
+	createSession,
+	generateSessionToken,
+	setSessionTokenCookie
+} from '$lib/server/auth/session';
 import { getRuntime } from '$lib/server/runtime';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -60,8 +60,12 @@ export const actions = {
 			.where(and(eq(membership.userId, change.userId), eq(membership.campaignId, role.campaignId)));
 		if (!member) return fail(404, { message: '该用户不是本评选活动的成员。' });
 		if (change.unitId !== null) {
-			const [own] = await db.select({ campaignId: unit.campaignId }).from(unit).where(eq(unit.id, change.unitId));
-			if (own?.campaignId !== role.campaignId) return fail(400, { message: '请选择本评选活动的推荐单位。' });
+			const [own] = await db
+				.select({ campaignId: unit.campaignId })
+				.from(unit)
+				.where(eq(unit.id, change.unitId));
+			if (own?.campaignId !== role.campaignId)
+				return fail(400, { message: '请选择本评选活动的推荐单位。' });
 		}
 		try {
 			await setMembership(db, { ...change, campaignId: role.campaignId }, locals.user?.id ?? null);

@@ -1,0 +1,107 @@
+/**
+ * Campaign parameters (SPEC §2): tracks, quotas, dates, composition caps. Parameters are data;
+ * the `chongqing-2022` preset reproduces notice 渝人社〔2022〕406号.
+ */
+
+/**
+ * A track of the proposed list: 先进集体, 先进个人, 优秀建议, and 通报表扬代表家站 (`station`).
+ * A 代表家站 is nominated as a collective and proposed into `collective` or `station` (通知一(一)).
+ */
+export type Track = 'collective' | 'individual' | 'suggestion' | 'station';
+
+/** The track a nomination is submitted on (attachments 1–3); stations come in as `collective`. */
+export type NominationTrack = 'collective' | 'individual' | 'suggestion';
+
+/** All tracks, in the order the proposed list is printed. */
+export const tracks: readonly Track[] = ['collective', 'individual', 'suggestion', 'station'];
+
+/** All nomination tracks. */
+export const nominationTracks: readonly NominationTrack[] = [
+	'collective',
+	'individual',
+	'suggestion'
+];
+
+/** Chinese names of the tracks. */
+export const trackLabels: Record<Track, string> = {
+	collective: '先进集体',
+	individual: '先进个人',
+	suggestion: '优秀建议',
+	station: '通报表扬代表家站'
+};
+
+/** The three composition caps of 通知四(二): 处级干部, 市级机关内设机构及工作人员, 企业负责人. */
+export type CapKey = 'division' | 'municipalOrgan' | 'enterpriseHead';
+
+/** Chinese names of the composition caps. */
+export const capLabels: Record<CapKey, string> = {
+	division: '处级干部',
+	municipalOrgan: '市级机关内设机构及工作人员',
+	enterpriseHead: '企业负责人'
+};
+
+/** Everything about one selection that is data rather than code. Dates are 'YYYY-MM-DD'. */
+export interface CampaignParameters {
+	/** Places per track (通知一(一)). */
+	quotas: Record<Track, number>;
+	/** Last day on which units may submit (通知四(四): 10月28日前报送); later is UNIT-LATE. */
+	submissionDeadline: string;
+	/** The date tenure is measured at (通知二(二)2②: 截至2022年10月). */
+	asOfDate: string;
+	/** First day of the record window for awards, punishments, assessments (市五届人大以来). */
+	recordWindowStart: string;
+	/** Minimum length of each unit's own public notice in working days (通知三(一)). */
+	unitNoticeWorkingDays: number;
+	/** Length of the final public notice in working days (通知三(四)). */
+	finalNoticeWorkingDays: number;
+	/** Composition caps as fractions of the cap base (通知四(二), 原则上: soft). */
+	caps: Record<CapKey, number>;
+	/** Tracks whose quotas add up to the cap base (表彰总数). */
+	capBaseTracks: Track[];
+	/** How joint review decides: approvals by more than half of the panel's voting members. */
+	passRule: 'majority-of-panel';
+	/** Minimum full-time deputy-work years for liaison staff (通知二(二)2②: 满3年以上). */
+	staffMinYears: number;
+	/** Maximum length in characters of the forms' long texts (attachments 1–3). */
+	textLimits: { deeds: number; summary: number; reason: number };
+}
+
+/** Named parameter sets; `chongqing-2022` is notice 渝人社〔2022〕406号 (SPEC §2). */
+export const presets: Record<'chongqing-2022', CampaignParameters> = {
+	'chongqing-2022': {
+		quotas: { collective: 40, individual: 50, suggestion: 100, station: 115 },
+		submissionDeadline: '2022-10-28',
+		asOfDate: '2022-10-31',
+		recordWindowStart: '2018-01-01',
+		unitNoticeWorkingDays: 5,
+		finalNoticeWorkingDays: 5,
+		caps: { division: 0.2, municipalOrgan: 0.15, enterpriseHead: 0.15 },
+		capBaseTracks: ['collective', 'individual'],
+		passRule: 'majority-of-panel',
+		staffMinYears: 3,
+		textLimits: { deeds: 2000, summary: 200, reason: 500 }
+	}
+};
+
+/** Name of a preset. */
+export type PresetName = keyof typeof presets;
+
+/** The preset used when a document names none. */
+export const defaultPreset: PresetName = 'chongqing-2022';
+
+/** The cap base (表彰总数): the sum of the quotas of `capBaseTracks` — 40 + 50 = 90 for the preset. */
+export function capBase(params: CampaignParameters): number {
+	return params.capBaseTracks.reduce((sum, track) => sum + params.quotas[track], 0);
+}
+
+/** Allowed count under each composition cap: floor(cap base × fraction) — 18 / 13 / 13 for the preset. */
+export function capLimits(params: CampaignParameters): Record<CapKey, number> {
+	const base = capBase(params);
+	// The epsilon keeps 90 × 0.2 at 18 despite binary fractions.
+	const limit = (fraction: number) => Math.floor(base * fraction + 1e-9);
+	return {
+		division: limit(params.caps.division),
+		municipalOrgan: limit(params.caps.municipalOrgan),
+		enterpriseHead: limit(params.caps.enterpriseHead)
+	};
+}

@@ -1,0 +1,78 @@
+/**
+ * Quota meters and composition-cap meters for the board and the meeting screen (SPEC §6):
+ * per track proposed / quota, and the three caps of 通知四(二) as used / allowed.
+ */
+import {
+	capLabels,
+	capLimits,
+	trackLabels,
+	tracks,
+	type CampaignParameters,
+	type CapKey,
+	type Track
+} from './campaign';
+import { capUsage, countByTrack, type ProposedEntry } from './rules/list-composition';
+
+/** A quota meter's state: `near` from 90 % of the quota, `full` at the quota. */
+export type MeterState = 'ok' | 'near' | 'full';
+
+/** One track's meter. */
+export interface QuotaMeter {
+	track: Track;
+	label: string;
+	proposed: number;
+	quota: number;
+	remaining: number;
+	state: MeterState;
+	/** Candidates in joint review whose vote would pass now (shown beside the meter). */
+	passingNow: number;
+}
+
+/** One composition cap's meter. */
+export interface CapMeter {
+	cap: CapKey;
+	label: string;
+	used: number;
+	allowed: number;
+	exceeded: boolean;
+}
+
+/** State of a meter: full at or over the quota, near from 90 % of it (36 of 40, 104 of 115). */
+export function meterState(proposed: number, quota: number): MeterState {
+	if (proposed >= quota) return 'full';
+	return proposed >= Math.ceil(quota * 0.9) ? 'near' : 'ok';
+}
+
+/** The quota meter of every track, in list order. */
+export function quotaMeters(
+	entries: readonly ProposedEntry[],
+	params: CampaignParameters,
+	passingNow: Partial<Record<Track, number>> = {}
+): QuotaMeter[] {
+	const counts = countByTrack(entries);
+	return tracks.map((track) => ({
+		track,
+		label: trackLabels[track],
+		proposed: counts[track],
+		quota: params.quotas[track],
+		remaining: Math.max(0, params.quotas[track] - counts[track]),
+		state: meterState(counts[track], params.quotas[track]),
+		passingNow: passingNow[track] ?? 0
+	}));
+}
+
+/** The three composition caps as used / allowed; `exceeded` when used is above allowed. */
+export function capMeters(
+	entries: readonly ProposedEntry[],
+	params: CampaignParameters
+): CapMeter[] {
+	const used = capUsage(entries, params);
+	const allowed = capLimits(params);
+	return (Object.keys(capLabels) as CapKey[]).map((cap) => ({
+		cap,
+		label: capLabels[cap],
+		used: used[cap],
+		allowed: allowed[cap],
+		exceeded: used[cap] > allowed[cap]
+	}));
+}

@@ -1,0 +1,190 @@
+/**
+ * Required fields and closed lists of the approval forms (attachments 1–3, 4–5):
+ * REQUIRED-MISSING and ENUM-INVALID.
+ */
+import { isStaff } from '../candidate-facts';
+import type { CollectiveForm, Nomination, PersonForm, SuggestionForm } from '../interchange';
+import { isBlank, listText } from '../text';
+import {
+	assessmentResults,
+	collectiveCategories,
+	consultationDepartments,
+	consultationResults,
+	genders,
+	isOneOf,
+	personCategories,
+	ranks,
+	unitNatures
+} from '../vocabulary';
+import { issue, type Issue } from './finding';
+
+type Labels<T> = Partial<Record<keyof T, string>>;
+
+/** Fields of 附件2 that must be filled (职务职级、党派、奖惩 may be empty: 没有的可以不填). */
+export const requiredPersonFields: Labels<PersonForm> = {
+	name: '姓名',
+	gender: '性别',
+	ethnicity: '民族',
+	birth: '出生年月',
+	nativePlace: '籍贯',
+	politicalStatus: '政治面貌',
+	education: '学历学位',
+	phone: '联系电话',
+	idType: '证件类型',
+	idNumber: '证件号码',
+	employer: '工作单位',
+	unitNature: '单位性质',
+	category: '推荐类别',
+	deeds: '主要事迹'
+};
+
+/** Fields of 附件1 that must be filled (集体级别 may be empty: 没有级别的可以不填). */
+export const requiredCollectiveFields: Labels<CollectiveForm> = {
+	name: '集体名称',
+	category: '推荐类别',
+	leader: '集体负责人姓名',
+	leaderPosition: '集体负责人职务',
+	address: '单位地址',
+	postcode: '邮编',
+	deeds: '主要事迹'
+};
+
+/** Fields of 附件3 that must be filled. */
+export const requiredSuggestionFields: Labels<SuggestionForm> = {
+	leadDeputy: '代表（领衔代表）姓名',
+	liaisonGroup: '所在联系组',
+	number: '建议编号',
+	title: '建议题目',
+	summary: '建议内容摘要',
+	reason: '推荐理由'
+};
+
+const missing = (field: string, label: string, form: string) =>
+	issue('REQUIRED-MISSING', field, `“${label}”未填写（${form}）。请补填。`);
+
+function blankFields<T extends object>(
+	form: T,
+	labels: Labels<T>,
+	prefix: string,
+	note: string
+): Issue[] {
+	const issues: Issue[] = [];
+	for (const [key, label] of Object.entries(labels) as [keyof T & string, string][]) {
+		const value = form[key];
+		if (typeof value === 'string' && isBlank(value))
+			issues.push(missing(`${prefix}.${key}`, label, note));
+	}
+	return issues;
+}
+
+/** REQUIRED-MISSING: every empty required field of the nomination's form, in form order. */
+export function checkRequired(nomination: Nomination): Issue[] {
+	const issues: Issue[] = [];
+	if (isBlank(nomination.ref)) issues.push(missing('ref', '推荐编号', '交换文件'));
+	if (isBlank(nomination.unit.name)) issues.push(missing('unit.name', '推荐单位', '附件1–3'));
+	if (nomination.track === 'individual') {
+		const person = nomination.person;
+		issues.push(...blankFields(person, requiredPersonFields, 'person', '附件2'));
+		if (person.resume.length === 0)
+			issues.push(missing('person.resume', '个人简历', '附件2填表说明六'));
+		if (isStaff(person) && person.liaisonYears === undefined) {
+			issues.push(missing('person.liaisonYears', '直接从事市人大代表工作年限', '附件2'));
+		}
+		if (isStaff(person) && person.inPost === undefined) {
+			issues.push(missing('person.inPost', '是否在职在岗', '通知二(二)2②'));
+		}
+	} else if (nomination.track === 'collective') {
+		issues.push(
+			...blankFields(nomination.collective, requiredCollectiveFields, 'collective', '附件1')
+		);
+		const count = nomination.collective.memberCount;
+		if (count === undefined || !(count >= 1))
+			issues.push(missing('collective.memberCount', '集体人员数', '附件1'));
+	} else {
+		issues.push(
+			...blankFields(nomination.suggestion, requiredSuggestionFields, 'suggestion', '附件3')
+		);
+	}
+	return issues;
+}
+
+const invalid = (
+	field: string,
+	label: string,
+	value: string,
+	list: readonly string[],
+	note: string
+) =>
+	issue(
+		'ENUM-INVALID',
+		field,
+		`${label}“${value}”不在可选范围内，应为 ${listText(list)} 之一（${note}）。请从中选填。`
+	);
+
+function checkList(
+	field: string,
+	label: string,
+	value: string,
+	list: readonly string[],
+	note: string
+): Issue[] {
+	const trimmed = value.trim();
+	return trimmed === '' || isOneOf(list, trimmed)
+		? []
+		: [invalid(field, label, trimmed, list, note)];
+}
+
+/** ENUM-INVALID: 性别, 单位性质, 推荐类别, 职务职级, 考核等次, 集体类别, 征求意见部门和结果. */
+export function checkEnums(nomination: Nomination): Issue[] {
+	const issues: Issue[] = [];
+	if (nomination.track === 'individual') {
+		const person = nomination.person;
+		issues.push(...checkList('person.gender', '性别', person.gender, genders, '附件2'));
+		issues.push(
+			...checkList(
+				'person.unitNature',
+				'单位性质',
+				person.unitNature,
+				unitNatures,
+				'附件2填表说明五'
+			)
+		);
+		issues.push(
+			...checkList(
+				'person.category',
+				'推荐类别',
+				person.category,
+				personCategories,
+				'附件2填表说明五'
+			)
+		);
+		issues.push(...checkList('person.rank', '职务职级', person.rank, ranks, '附件2填表说明五'));
+		person.assessments.forEach((item, index) => {
+			const field = `person.assessments[${index}].result`;
+			issues.push(
+				...checkList(field, `${item.year}年度考核等次`, item.result, assessmentResults, '附件2')
+			);
+		});
+	} else if (nomination.track === 'collective') {
+		const category = nomination.collective.category;
+		issues.push(
+			...checkList(
+				'collective.category',
+				'推荐类别',
+				category,
+				collectiveCategories,
+				'附件1填表说明四'
+			)
+		);
+	}
+	nomination.consultations.forEach((record, index) => {
+		const field = `consultations[${index}]`;
+		issues.push(
+			...checkList(`${field}.dept`, '征求意见部门', record.dept, consultationDepartments, '附件4–5')
+		);
+		issues.push(
+			...checkList(`${field}.result`, '征求意见结果', record.result, consultationResults, '附件4–5')
+		);
+	});
+	return issues;
+}

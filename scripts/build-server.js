@@ -1,6 +1,14 @@
 // Bundles server/index.ts next to the adapter-node output (build/server.js). Packages stay
-// external and are loaded from node_modules; the SvelteKit handler is loaded at run time.
+// external and load from node_modules — except data files imported as JSON (the official
+// holiday calendar), which Node 20 cannot import without an import attribute, so they are inlined.
+import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
+
+const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
+const inlined = new Set(['chinese-days']);
+const external = Object.keys({ ...manifest.dependencies, ...manifest.devDependencies })
+	.filter((name) => !inlined.has(name))
+	.flatMap((name) => [name, `${name}/*`]);
 
 await build({
 	entryPoints: ['server/index.ts'],
@@ -9,7 +17,7 @@ await build({
 	platform: 'node',
 	format: 'esm',
 	target: 'node20',
-	packages: 'external',
+	external,
 	sourcemap: true,
 	logLevel: 'warning'
 });

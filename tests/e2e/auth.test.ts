@@ -87,7 +87,7 @@ test('personal data is masked for the shared screen and shown to the secretary',
 	await page.getByRole('button', { name: '退出登录' }).click();
 	await signIn(page, 'screen');
 	await page.goto(`/c/${campaignId}/candidates/${id}`);
-	await expect(page.getByText('证件号码')).toBeVisible();
+	await expect(page.getByText('证件号码', { exact: true })).toBeVisible();
 	await expect(page.getByText(/^\d{17}[\dX]$/)).toHaveCount(0);
 	await expect(page.getByText('（已隐藏）').first()).toBeVisible();
 });

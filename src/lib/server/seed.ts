@@ -1,15 +1,31 @@
-/** Campaign creation and the deterministic demo campaign (placeholder until the generator lands). */
-import type { Db } from './db';
-import { campaign } from './db/schema';
-import { presets } from '../domain/campaign';
+/**
+ * Campaign creation, and the deterministic demo campaign: the generated nominations imported
+ * through the ordinary import, stages spread so the board is lively, and demo accounts that share
+ * one published password (every page shows the 演示数据 ribbon while they exist).
+ */
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { defaultPreset, presets, type PresetName } from '../domain/campaign';
+import { parseInterchange } from '../domain/interchange';
+import { recordAudit } from './audit/record';
+import { hashPassword } from './auth/password';
+import type { Db, Tx } from './db';
+import { campaign, candidate, finding, membership, panelistUnit, unit, user } from './db/schema';
+import { generateDemo } from './demo';
+import { importNominations } from './import/nominations';
+
+/** The published password of every demo account (README). */
+export const DEMO_PASSWORD = 'shortlist-demo';
+export const DEMO_CAMPAIGN_NAME = '重庆市人大代表履职贡献奖（2022）';
 
 export async function createCampaign(
-	db: Db,
+	db: Db | Tx,
 	name: string,
-	preset = 'chongqing-2022'
+	preset: string = defaultPreset
 ): Promise<number> {
-	const parameters = presets[preset as keyof typeof presets];
-	if (!parameters) throw new Error(`unknown preset ${preset}`);
+	if (!(preset in presets)) {
+		throw new Error(`未知的参数预设“${preset}”，可选：${Object.keys(presets).join(', ')}`);
+	}
+	const parameters = presets[preset as PresetName];
 	const [created] = await db
 		.insert(campaign)
 		.values({ name, preset, parameters: { ...parameters } })
@@ -18,7 +34,185 @@ export async function createCampaign(
 	return created.id;
 }
 
-export async function seedDemoIfEmpty(_db: Db): Promise<void> {}
-export async function seedDemo(_db: Db) {
-	return { campaignId: 0, candidates: 0, accounts: 0, password: '' };
+export interface DemoSummary {
+	campaignId: number;
+	candidates: number;
+	accounts: number;
+	password: string;
+}
+
+/** Writes the demo campaign and its accounts. Refuses when the demo campaign already exists. */
+export async function seedDemo(db: Db): Promise<DemoSummary> {
+	const [existing] = await db
+		.select({ id: campaign.id })
+		.from(campaign)
+		.where(eq(campaign.name, DEMO_CAMPAIGN_NAME));
+	if (existing) throw new Error(`演示评选活动已存在（#${existing.id}），未重复写入。`);
+
+	const demo = generateDemo();
+	const parsed = parseInterchange(demo.document);
+	if (!parsed.ok) throw new Error(`demo document is not shortlist/v1: ${parsed.errors[0]?.path}`);
+	const campaignId = await createCampaign(db, DEMO_CAMPAIGN_NAME, 'chongqing-2022');
+	const imported = await importNominations(db, campaignId, parsed.document, {
+		id: null,
+		name: 'seed-demo'
+	});
+	const accounts = await db.transaction(async (tx) => {
+		await spreadStages(tx, campaignId);
+		const count = await createDemoAccounts(tx, campaignId, demo.units);
+		await recordAudit(tx, { action: 'seed-demo', campaignId, after: { accounts: count } });
+		return count;
+	});
+	return {
+		campaignId,
+		candidates: imported.created + imported.updated,
+		accounts,
+		password: DEMO_PASSWORD
+	};
+}
+
+/** On an empty database (no campaign, no user), seeds the demo and says how to sign in. */
+export async function seedDemoIfEmpty(db: Db): Promise<DemoSummary | null> {
+	const [anyCampaign] = await db.select({ id: campaign.id }).from(campaign).limit(1);
+	const [anyUser] = await db.select({ id: user.id }).from(user).limit(1);
+	if (anyCampaign || anyUser) return null;
+	const summary = await seedDemo(db);
+	console.log(
+		`已写入演示数据：${summary.candidates} 个候选对象。演示账号 secretary、panelist1…panelist7、screen、unit-yuzhong 等，密码 ${summary.password}`
+	);
+	return summary;
+}
+
+/** How the demo's clean candidates are spread over the columns, per 20 of each track. */
+const STAGE_PATTERN = [
+	...Array<string>(7).fill('submitted'),
+	...Array<string>(5).fill('preliminary'),
+	...Array<string>(5).fill('joint'),
+	'proposed',
+	'not_selected',
+	'withdrawn'
+] as const;
+
+/**
+ * Candidates with an error finding stay in 推荐申报; the others are spread over the columns in a
+ * fixed pattern. Proposed ones take their track's place (a station goes to 通报表扬).
+ */
+async function spreadStages(tx: Tx, campaignId: number): Promise<void> {
+	const rows = await tx
+		.select({ id: candidate.id, track: candidate.track, isStation: candidate.isStation })
+		.from(candidate)
+		.where(eq(candidate.campaignId, campaignId))
+		.orderBy(asc(candidate.id));
+	const blocked = await tx
+		.selectDistinct({ id: finding.candidateId })
+		.from(finding)
+		.where(and(eq(finding.campaignId, campaignId), eq(finding.severity, 'error')));
+	const withErrors = new Set(blocked.map((row) => row.id));
+	const seenPerTrack = new Map<string, number>();
+	for (const row of rows) {
+		if (withErrors.has(row.id)) continue;
+		const lane = row.isStation ? 'station' : row.track;
+		const index = seenPerTrack.get(lane) ?? 0;
+		seenPerTrack.set(lane, index + 1);
+		const stage = STAGE_PATTERN[index % STAGE_PATTERN.length]!;
+		if (stage === 'submitted') continue;
+		await tx
+			.update(candidate)
+			.set({ stage: stage as 'submitted', proposedTrack: stage === 'proposed' ? lane : null })
+			.where(eq(candidate.id, row.id));
+	}
+}
+
+interface DemoAccount {
+	username: string;
+	displayName: string;
+	role: 'secretary' | 'panelist' | 'observer' | 'unit';
+	unitName?: string;
+	/** Units a panelist belongs to: recused from their candidates. */
+	linkedUnits?: string[];
+}
+
+const PANEL_NAMES = ['李明华', '王晓燕', '张建国', '刘春梅', '陈志强', '杨丽娟', '赵国平'];
+
+function demoAccounts(
+	units: readonly { name: string; kind: string; slug: string }[]
+): DemoAccount[] {
+	const liaisonGroups = units.filter((u) => u.kind === 'liaison_group');
+	const professional = units.filter((u) => u.kind === 'professional_group');
+	return [
+		{ username: 'secretary', displayName: '秘书处（演示）', role: 'secretary' },
+		...PANEL_NAMES.map((name, index) => ({
+			username: `panelist${index + 1}`,
+			displayName: name,
+			role: 'panelist' as const,
+			// The first three sit in a unit that nominates, so recusal has something to show.
+			linkedUnits: [liaisonGroups[index], professional[index]]
+				.filter((u) => u !== undefined && index < 3)
+				.map((u) => u!.name)
+		})),
+		{ username: 'screen', displayName: '会议室大屏', role: 'observer' },
+		...liaisonGroups.map((u) => ({
+			username: `unit-${u.slug}`,
+			displayName: u.name,
+			role: 'unit' as const,
+			unitName: u.name
+		}))
+	];
+}
+
+async function createDemoAccounts(
+	tx: Tx,
+	campaignId: number,
+	units: readonly { name: string; kind: string; slug: string }[]
+): Promise<number> {
+	const unitRows = await tx
+		.select({ id: unit.id, name: unit.name })
+		.from(unit)
+		.where(eq(unit.campaignId, campaignId));
+	const unitId = new Map(unitRows.map((u) => [u.name, u.id]));
+	// One hash serves every demo account: they share the published password anyway.
+	const passwordHash = await hashPassword(DEMO_PASSWORD);
+	const accounts = demoAccounts(units);
+	const taken = await tx
+		.select({ username: user.username })
+		.from(user)
+		.where(
+			inArray(
+				user.username,
+				accounts.map((a) => a.username)
+			)
+		);
+	if (taken.length > 0) {
+		// Never hand a real account a demo role, nor a real name the published password.
+		throw new Error(
+			`演示账号名已被占用：${taken.map((t) => t.username).join('、')}；未写入演示数据。`
+		);
+	}
+	for (const account of accounts) {
+		const [created] = await tx
+			.insert(user)
+			.values({
+				username: account.username,
+				displayName: account.displayName,
+				passwordHash,
+				isDemo: true
+			})
+			.returning({ id: user.id });
+		const userId = created!.id;
+		await tx
+			.insert(membership)
+			.values({
+				userId,
+				campaignId,
+				role: account.role,
+				unitId: account.unitName ? (unitId.get(account.unitName) ?? null) : null
+			})
+			.onConflictDoNothing();
+		for (const name of account.linkedUnits ?? []) {
+			const linked = unitId.get(name);
+			if (linked)
+				await tx.insert(panelistUnit).values({ userId, unitId: linked }).onConflictDoNothing();
+		}
+	}
+	return accounts.length;
 }

@@ -1,0 +1,184 @@
+/**
+ * Importing a `shortlist/v1` document into a campaign: one transaction, all or nothing, and
+ * idempotent — a nomination with the same unit, track and identity (ID number, collective name
+ * or suggestion number) updates the candidate instead of adding one.
+ */
+import { sql } from 'drizzle-orm';
+import type { InterchangeDocument, Nomination } from '../../domain/interchange';
+import { recordAudit } from '../audit/record';
+import type { Db, Tx } from '../db';
+import { candidate, consultation, unit } from '../db/schema';
+import { candidateColumns } from './candidate-row';
+import { refreshFindings } from './findings';
+
+export interface ImportSummary {
+	created: number;
+	updated: number;
+	units: number;
+	findings: number;
+}
+
+export interface ImportActor {
+	id: number | null;
+	name?: string;
+}
+
+/** Rows per multi-row INSERT; keeps statements well under the protocol's parameter limit. */
+const BATCH = 200;
+
+export async function importNominations(
+	db: Db,
+	campaignId: number,
+	document: InterchangeDocument,
+	actor: ImportActor
+): Promise<ImportSummary> {
+	return db.transaction(async (tx) => {
+		const unitIds = await upsertUnits(tx, campaignId, document.nominations);
+		let created = 0;
+		let updated = 0;
+		const idByKey = new Map<string, number>();
+		for (let start = 0; start < document.nominations.length; start += BATCH) {
+			const batch = document.nominations.slice(start, start + BATCH);
+			const rows = await tx
+				.insert(candidate)
+				.values(
+					batch.map((nomination) => ({
+						campaignId,
+						unitId: unitIds.get(nomination.unit.name)!,
+						ref: nomination.ref,
+						form: nomination as unknown as Record<string, unknown>,
+						...candidateColumns(nomination)
+					}))
+				)
+				.onConflictDoUpdate({
+					target: [candidate.campaignId, candidate.unitId, candidate.track, candidate.naturalKey],
+					set: {
+						ref: sql`excluded.ref`,
+						form: sql`excluded.form`,
+						title: sql`excluded.title`,
+						isStation: sql`excluded.is_station`,
+						isDivisionCadre: sql`excluded.is_division_cadre`,
+						isMunicipalOrgan: sql`excluded.is_municipal_organ`,
+						isEnterpriseHead: sql`excluded.is_enterprise_head`,
+						isGrassroots: sql`excluded.is_grassroots`,
+						submittedAt: sql`excluded.submitted_at`,
+						version: sql`${candidate.version} + 1`,
+						updatedAt: sql`now()`
+					}
+				})
+				.returning({
+					id: candidate.id,
+					unitId: candidate.unitId,
+					track: candidate.track,
+					naturalKey: candidate.naturalKey,
+					inserted: sql<boolean>`(xmax = 0)`
+				});
+			for (const row of rows) {
+				if (row.inserted) created++;
+				else updated++;
+				idByKey.set(identity(row.unitId, row.track, row.naturalKey), row.id);
+			}
+		}
+		await upsertConsultations(tx, document.nominations, (nomination) => {
+			const columns = candidateColumns(nomination);
+			return idByKey.get(
+				identity(unitIds.get(nomination.unit.name)!, columns.track, columns.naturalKey)
+			)!;
+		});
+		const findings = await refreshFindings(tx, campaignId);
+		const summary = { created, updated, units: unitIds.size, findings };
+		await recordAudit(tx, {
+			action: 'import',
+			campaignId,
+			actorId: actor.id,
+			actorName: actor.name ?? null,
+			subjectType: 'campaign',
+			subjectId: campaignId,
+			after: { ...summary, nominations: document.nominations.length }
+		});
+		return summary;
+	});
+}
+
+type ConsultationResult = '无异议' | '有异议';
+const isResult = (value: string): value is ConsultationResult =>
+	value === '无异议' || value === '有异议';
+
+function identity(unitId: number, track: string, naturalKey: string): string {
+	return `${unitId}\u0000${track}\u0000${naturalKey}`;
+}
+
+/** The district a liaison group belongs to, read from its name (`渝中区人大代表联系组` → 渝中区). */
+function districtOf(name: string): string | null {
+	return /^(.+?(?:区|县))人大代表联系组$/.exec(name)?.[1] ?? null;
+}
+
+/** Creates or updates the document's units; returns their ids by name. */
+async function upsertUnits(
+	tx: Tx,
+	campaignId: number,
+	nominations: readonly Nomination[]
+): Promise<Map<string, number>> {
+	const byName = new Map<string, Nomination>();
+	for (const nomination of nominations) {
+		const seen = byName.get(nomination.unit.name);
+		// The latest submission date and notice stated by any of the unit's nominations wins.
+		if (!seen || (nomination.submittedAt ?? '') > (seen.submittedAt ?? '')) {
+			byName.set(nomination.unit.name, nomination);
+		}
+	}
+	const ids = new Map<string, number>();
+	for (const [name, nomination] of byName) {
+		const values = {
+			kind: nomination.unit.kind,
+			district: districtOf(name),
+			noticeStart: nomination.unitNotice?.start ?? null,
+			noticeEnd: nomination.unitNotice?.end ?? null,
+			submittedAt: nomination.submittedAt ?? null
+		};
+		const [row] = await tx
+			.insert(unit)
+			.values({ campaignId, name, ...values })
+			.onConflictDoUpdate({ target: [unit.campaignId, unit.name], set: values })
+			.returning({ id: unit.id });
+		ids.set(name, row!.id);
+	}
+	return ids;
+}
+
+/**
+ * Consultation records in the file replace those of the same department. A record whose result is
+ * neither 无异议 nor 有异议 is not a result: it is left out, so the consultation stays missing.
+ */
+async function upsertConsultations(
+	tx: Tx,
+	nominations: readonly Nomination[],
+	candidateIdOf: (nomination: Nomination) => number
+): Promise<void> {
+	const values = nominations.flatMap((nomination) =>
+		nomination.consultations
+			.filter((record) => record.dept.trim() !== '' && isResult(record.result.trim()))
+			.map((record) => ({
+				candidateId: candidateIdOf(nomination),
+				dept: record.dept.trim(),
+				result: record.result.trim() as ConsultationResult,
+				date: /^\d{4}-\d{2}-\d{2}$/.test(record.date) ? record.date : null,
+				note: record.note
+			}))
+	);
+	const unique = new Map(values.map((value) => [`${value.candidateId}|${value.dept}`, value]));
+	const rows = [...unique.values()];
+	for (let start = 0; start < rows.length; start += BATCH) {
+		await tx
+			.insert(consultation)
+			.values(rows.slice(start, start + BATCH))
+			.onConflictDoUpdate({
+				target: [consultation.candidateId, consultation.dept],
+				set: {
+					result: sql`excluded.result`,
+					date: sql`excluded.date`,
+					note: sql`excluded.note`
+				}
+			});
+	}
+}

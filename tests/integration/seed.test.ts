@@ -1,0 +1,93 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { presets } from '../../src/lib/domain/campaign';
+import { signIn } from '../../src/lib/server/auth/sign-in';
+import { candidate, finding, membership, unit, user } from '../../src/lib/server/db/schema';
+import { DEMO_PASSWORD, seedDemo, seedDemoIfEmpty } from '../../src/lib/server/seed';
+import { hasDemoAccounts } from '../../src/lib/server/users';
+import { freshDatabase, type TestDatabase } from '../helpers/db';
+
+let database: TestDatabase;
+let campaignId: number;
+
+beforeAll(async () => {
+	database = await freshDatabase();
+	const summary = await seedDemoIfEmpty(database.db);
+	if (!summary) throw new Error('an empty database should be seeded');
+	campaignId = summary.campaignId;
+});
+afterAll(async () => {
+	await database.destroy();
+});
+
+describe('the demo campaign', () => {
+	test('holds about 550 nominations from 38 liaison groups and the municipal units', async () => {
+		const [{ count }] = (await database.db
+			.select({ count: sql<number>`count(*)::int` })
+			.from(candidate)
+			.where(eq(candidate.campaignId, campaignId))) as [{ count: number }];
+		expect(count).toBeGreaterThanOrEqual(520);
+		expect(count).toBeLessThanOrEqual(580);
+		const groups = await database.db
+			.select({ id: unit.id })
+			.from(unit)
+			.where(and(eq(unit.campaignId, campaignId), eq(unit.kind, 'liaison_group')));
+		expect(groups).toHaveLength(38);
+	});
+
+	test('has deliberate rule problems, and candidates with errors wait in 推荐申报', async () => {
+		const withErrors = await database.db
+			.selectDistinct({ id: candidate.id, stage: candidate.stage })
+			.from(candidate)
+			.innerJoin(finding, eq(finding.candidateId, candidate.id))
+			.where(and(eq(candidate.campaignId, campaignId), eq(finding.severity, 'error')));
+		expect(withErrors.length).toBeGreaterThan(5);
+		expect(new Set(withErrors.map((row) => row.stage))).toEqual(new Set(['submitted']));
+	});
+
+	test('spreads clean candidates over the stages without overfilling a quota', async () => {
+		const stages = await database.db
+			.select({
+				stage: candidate.stage,
+				track: candidate.proposedTrack,
+				n: sql<number>`count(*)::int`
+			})
+			.from(candidate)
+			.where(eq(candidate.campaignId, campaignId))
+			.groupBy(candidate.stage, candidate.proposedTrack);
+		expect(new Set(stages.map((s) => s.stage)).size).toBeGreaterThanOrEqual(5);
+		const quotas = presets['chongqing-2022'].quotas;
+		for (const row of stages.filter((s) => s.stage === 'proposed')) {
+			expect(row.track).not.toBeNull();
+			expect(row.n).toBeLessThanOrEqual(quotas[row.track as keyof typeof quotas]);
+		}
+	});
+
+	test.each([
+		['secretary', 'secretary'],
+		['panelist1', 'panelist'],
+		['panelist7', 'panelist'],
+		['screen', 'observer'],
+		['unit-yuzhong', 'unit']
+	])('account %s signs in with the demo password as %s', async (username, role) => {
+		const result = await signIn(database.db, username, DEMO_PASSWORD, '127.0.0.1');
+		expect(result.ok).toBe(true);
+		const [row] = await database.db
+			.select({ role: membership.role, unitName: unit.name })
+			.from(membership)
+			.innerJoin(user, eq(user.id, membership.userId))
+			.leftJoin(unit, eq(unit.id, membership.unitId))
+			.where(eq(user.username, username));
+		expect(row?.role).toBe(role);
+		if (role === 'unit') expect(row?.unitName).toBe('渝中区人大代表联系组');
+	});
+
+	test('marks its accounts as demo accounts, which turns the ribbon on', async () => {
+		expect(await hasDemoAccounts(database.db)).toBe(true);
+	});
+
+	test('is not written twice, and an existing database is never auto-seeded', async () => {
+		await expect(seedDemo(database.db)).rejects.toThrow(/已存在/);
+		expect(await seedDemoIfEmpty(database.db)).toBeNull();
+	});
+});

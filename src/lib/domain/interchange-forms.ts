@@ -18,22 +18,26 @@ export function expecting(description: string) {
 
 /** Form text: a string; null or absent reads as ''. */
 export const text = z
-	.union([z.string(), z.null()], expecting('字符串'))
+	.string(expecting('字符串'))
+	.nullable()
 	.optional()
 	.transform((value) => value ?? '');
 /** A yes/no flag; null or absent reads as false. */
 export const flag = z
-	.union([z.boolean(), z.null()], expecting('布尔值 true 或 false'))
+	.boolean(expecting('布尔值 true 或 false'))
+	.nullable()
 	.optional()
 	.transform((value) => value ?? false);
 /** A yes/no flag that may be unknown (undefined). */
 export const optionalFlag = z
-	.union([z.boolean(), z.null()], expecting('布尔值 true 或 false'))
+	.boolean(expecting('布尔值 true 或 false'))
+	.nullable()
 	.optional()
 	.transform((value) => value ?? undefined);
 /** A number that may be unknown (undefined). */
 export const optionalNumber = z
-	.union([z.number(), z.null()], expecting('数字'))
+	.number(expecting('数字'))
+	.nullable()
 	.optional()
 	.transform((value) => value ?? undefined);
 /** A real calendar date 'YYYY-MM-DD'. */
@@ -43,7 +47,8 @@ export const isoDate = z
 /** A list; null or absent reads as []. */
 export const list = <T extends z.ZodType>(item: T) =>
 	z
-		.union([z.array(item), z.null()], expecting('数组'))
+		.array(item, expecting('数组'))
+		.nullable()
 		.optional()
 		.transform((value) => value ?? []);
 /** A key that must not be there (the form of another track). */

@@ -35,7 +35,8 @@ const nominationBase = {
 	),
 	submittedAt: isoDate.optional(),
 	unitNotice: z
-		.union([z.object({ start: isoDate, end: isoDate }, expecting('对象 {start, end}')), z.null()])
+		.object({ start: isoDate, end: isoDate }, expecting('对象 {start, end}'))
+		.nullable()
 		.optional()
 		.transform((value) => value ?? undefined),
 	consultations: list(

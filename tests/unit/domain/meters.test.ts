@@ -1,0 +1,73 @@
+import { describe, expect, test } from 'vitest';
+import {
+	capMeters,
+	meterState,
+	quotaMeters,
+	type MeterState,
+	type ProposedEntry,
+	type Track
+} from '$lib/domain';
+import { params, times } from './fixtures';
+
+const entry = (track: Track, flags: Partial<ProposedEntry> = {}): ProposedEntry => ({
+	ref: 'E',
+	track,
+	division: false,
+	municipalOrgan: false,
+	enterpriseHead: false,
+	...flags
+});
+
+describe('meterState', () => {
+	test.each([
+		[0, 40, 'ok'],
+		[35, 40, 'ok'],
+		[36, 40, 'near'],
+		[39, 40, 'near'],
+		[40, 40, 'full'],
+		[41, 40, 'full'],
+		[103, 115, 'ok'],
+		[104, 115, 'near'],
+		[0, 0, 'full']
+	] as [number, number, MeterState][])('%i of %i → %s', (proposed, quota, expected) => {
+		expect(meterState(proposed, quota)).toBe(expected);
+	});
+});
+
+describe('quotaMeters', () => {
+	test('one meter per track with proposed, quota, remaining, state and passing-now', () => {
+		const meters = quotaMeters(
+			[...times(40, () => entry('collective')), ...times(45, () => entry('individual'))],
+			params,
+			{ suggestion: 7 }
+		);
+		expect(
+			meters.map((m) => [m.track, m.proposed, m.quota, m.remaining, m.state, m.passingNow])
+		).toEqual([
+			['collective', 40, 40, 0, 'full', 0],
+			['individual', 45, 50, 5, 'near', 0],
+			['suggestion', 0, 100, 100, 'ok', 7],
+			['station', 0, 115, 115, 'ok', 0]
+		]);
+		expect(meters[0]?.label).toBe('先进集体');
+	});
+});
+
+describe('capMeters', () => {
+	test('used / allowed for the three caps, exceeded one over', () => {
+		const meters = capMeters(
+			[
+				...times(18, () => entry('individual', { division: true })),
+				...times(14, () => entry('collective', { municipalOrgan: true })),
+				...times(13, () => entry('individual', { enterpriseHead: true })),
+				...times(5, () => entry('station', { enterpriseHead: true }))
+			],
+			params
+		);
+		expect(meters.map((m) => [m.cap, m.used, m.allowed, m.exceeded])).toEqual([
+			['division', 18, 18, false],
+			['municipalOrgan', 14, 13, true],
+			['enterpriseHead', 13, 13, false]
+		]);
+	});
+});

@@ -50,7 +50,8 @@ export const handle = sequence(handleSession, handleSecurityHeaders);
 /** Unexpected errors are logged with a reference; the user gets the reference, never the stack. */
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	const errorId = crypto.randomUUID().slice(0, 8);
-	if (status !== 404) console.error(`[${errorId}] ${event.request.method} ${event.url.pathname}`, error);
+	if (status !== 404)
+		console.error(`[${errorId}] ${event.request.method} ${event.url.pathname}`, error);
 	return {
 		message: status === 404 ? '找不到这个页面。' : '服务器出了点问题，请稍后重试。',
 		errorId

@@ -4,8 +4,9 @@
  * one published password (every page shows the 演示数据 ribbon while they exist).
  */
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { defaultPreset, presets, type PresetName } from '../domain/campaign';
+import { defaultPreset, presets, type PresetName, type Track } from '../domain/campaign';
 import { parseInterchange } from '../domain/interchange';
+import type { Stage } from '../domain/stages';
 import { recordAudit } from './audit/record';
 import { hashPassword } from './auth/password';
 import type { Db, Tx } from './db';
@@ -84,14 +85,14 @@ export async function seedDemoIfEmpty(db: Db): Promise<DemoSummary | null> {
 }
 
 /** How the demo's clean candidates are spread over the columns, per 20 of each track. */
-const STAGE_PATTERN = [
-	...Array<string>(7).fill('submitted'),
-	...Array<string>(5).fill('preliminary'),
-	...Array<string>(5).fill('joint'),
+const STAGE_PATTERN: readonly Stage[] = [
+	...Array<Stage>(7).fill('submitted'),
+	...Array<Stage>(5).fill('preliminary'),
+	...Array<Stage>(5).fill('joint'),
 	'proposed',
 	'not_selected',
 	'withdrawn'
-] as const;
+];
 
 /**
  * Candidates with an error finding stay in 推荐申报; the others are spread over the columns in a
@@ -111,14 +112,14 @@ async function spreadStages(tx: Tx, campaignId: number): Promise<void> {
 	const seenPerTrack = new Map<string, number>();
 	for (const row of rows) {
 		if (withErrors.has(row.id)) continue;
-		const lane = row.isStation ? 'station' : row.track;
+		const lane: Track = row.isStation ? 'station' : row.track;
 		const index = seenPerTrack.get(lane) ?? 0;
 		seenPerTrack.set(lane, index + 1);
 		const stage = STAGE_PATTERN[index % STAGE_PATTERN.length]!;
 		if (stage === 'submitted') continue;
 		await tx
 			.update(candidate)
-			.set({ stage: stage as 'submitted', proposedTrack: stage === 'proposed' ? lane : null })
+			.set({ stage, proposedTrack: stage === 'proposed' ? lane : null })
 			.where(eq(candidate.id, row.id));
 	}
 }

@@ -1,6 +1,8 @@
 /** Reading candidates for the board, a unit's own list and the detail view. */
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db';
+import type { NominationTrack } from '../../domain/campaign';
+import type { Stage } from '../../domain/stages';
 import { candidate, finding, unit } from '../db/schema';
 
 /** What a board card or list row needs; no form data, so no personal data. */
@@ -8,8 +10,8 @@ export interface CandidateSummary {
 	id: number;
 	ref: string;
 	title: string;
-	track: string;
-	stage: string;
+	track: NominationTrack;
+	stage: Stage;
 	unitId: number;
 	unitName: string;
 	isStation: boolean;

@@ -17,6 +17,9 @@ import {
 	timestamp,
 	uniqueIndex
 } from 'drizzle-orm/pg-core';
+import type { NominationTrack, Track } from '../../domain/campaign';
+import type { UnitKind } from '../../domain/interchange';
+import type { Stage } from '../../domain/stages';
 
 const createdAt = () =>
 	timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
@@ -29,33 +32,6 @@ const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
 /** Roles inside one campaign (SPEC §1). */
 export const roles = ['admin', 'secretary', 'panelist', 'observer', 'unit'] as const;
 export type Role = (typeof roles)[number];
-
-/** Kinds of recommending unit (SPEC §10 `unit.kind`). */
-export const unitKinds = [
-	'liaison_group',
-	'professional_group',
-	'work_department',
-	'municipal_department'
-] as const;
-export type UnitKind = (typeof unitKinds)[number];
-
-/** Nomination tracks as submitted; a station is nominated as a collective (SPEC §2). */
-export const nominationTracks = ['collective', 'individual', 'suggestion'] as const;
-export type NominationTrack = (typeof nominationTracks)[number];
-
-/** Board columns (SPEC §3). */
-export const stages = [
-	'submitted',
-	'preliminary',
-	'joint',
-	'proposed',
-	'approved',
-	'notice',
-	'commended',
-	'not_selected',
-	'withdrawn'
-] as const;
-export type StageName = (typeof stages)[number];
 
 export const user = pgTable('user', {
 	id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
@@ -173,8 +149,8 @@ export const candidate = pgTable(
 		ref: text('ref').notNull(),
 		track: text('track').$type<NominationTrack>().notNull(),
 		/** Where a proposed candidate counts: a station may go to `collective` or `station`. */
-		proposedTrack: text('proposed_track'),
-		stage: text('stage').$type<StageName>().notNull().default('submitted'),
+		proposedTrack: text('proposed_track').$type<Track>(),
+		stage: text('stage').$type<Stage>().notNull().default('submitted'),
 		/** Name of the person or collective, or the suggestion's title. */
 		title: text('title').notNull(),
 		/** Identity for idempotent import: ID number, collective name or suggestion number. */

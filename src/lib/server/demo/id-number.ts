@@ -1,15 +1,7 @@
-/** GB 11643-1999 weights of the first 17 digits of a 居民身份证 number. */
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+import { idCheckCharacter } from '../../domain/id-number';
 
-/** Check characters indexed by the weighted sum mod 11. */
+/** Check characters indexed by the weighted sum mod 11 (GB 11643). */
 const CHECK_CHARS = '10X98765432';
-
-/** The GB 11643 check character for the first 17 digits of an ID number. */
-export function idCheckChar(first17: string): string {
-	let sum = 0;
-	for (let i = 0; i < 17; i++) sum += Number(first17[i]) * (WEIGHTS[i] ?? 0);
-	return CHECK_CHARS[sum % 11] ?? '';
-}
 
 /**
  * An 18-character ID number from a 6-digit area code, the birth date (`YYYYMMDD`) and a 3-digit
@@ -24,13 +16,13 @@ export function buildIdNumber(
 	let seq = sequence % 1000;
 	if ((seq % 2 === 1) !== (gender === '男')) seq = (seq + 1) % 1000;
 	const first17 = `${areaCode}${birthDate}${String(seq).padStart(3, '0')}`;
-	return first17 + idCheckChar(first17);
+	return first17 + idCheckCharacter(first17);
 }
 
 /** The same number with a deliberately wrong check character (for planted problems). */
 export function corruptCheckChar(idNumber: string): string {
 	const first17 = idNumber.slice(0, 17);
-	const right = idCheckChar(first17);
+	const right = idCheckCharacter(first17);
 	const wrong = CHECK_CHARS[(CHECK_CHARS.indexOf(right) + 3) % 11] ?? '0';
 	return first17 + wrong;
 }

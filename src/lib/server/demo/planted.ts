@@ -1,4 +1,5 @@
-import { idCheckChar, corruptCheckChar } from './id-number';
+import { idCheckCharacter } from '../../domain/id-number';
+import { corruptCheckChar } from './id-number';
 import { formatMonth } from './resume';
 import type { DemoNomination, PersonRecord, PlantedProblem } from './types';
 
@@ -73,7 +74,7 @@ export class PlantSite {
 /** The person's ID number rebuilt for a new birth month, keeping day and sequence. */
 export function reissueId(idNumber: string, year: string, month: string): string {
 	const first17 = `${idNumber.slice(0, 6)}${year}${month}${idNumber.slice(12, 17)}`;
-	return first17 + idCheckChar(first17);
+	return first17 + idCheckCharacter(first17);
 }
 
 /** Identity-card and birth-date problems: ID-INVALID twice, BIRTH-FORMAT once. */

@@ -79,7 +79,7 @@ export interface MoveInput {
 	proposedInTrack?: number;
 	quota?: number;
 	/** joint → proposed: caps that this move would take over their limit (e.g. 'division'). */
-	capsExceeded?: readonly string[];
+	capsExceeded?: readonly CapKey[];
 	/** notice → commended: the notice's last day, today ('YYYY-MM-DD'), and objections still open. */
 	noticeEndsOn?: string | null;
 	today?: string;
@@ -133,7 +133,7 @@ function checkProposal(input: MoveInput): MoveCheck {
 			`该类别拟表彰名额已满（${proposed}/${quota}，通知一(一)），不能再列入；请先移出其他对象。`
 		);
 	}
-	const caps = (input.capsExceeded ?? []).map((cap) => capLabels[cap as CapKey] ?? cap);
+	const caps = (input.capsExceeded ?? []).map((cap) => capLabels[cap]);
 	if (caps.length > 0 && !hasReason(input)) {
 		return refuse(
 			'T-CAP-EXCEEDED',

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
+	capsExceededAfter,
 	checkListComposition,
 	proposedEntry,
 	type FindingCode,
@@ -119,5 +120,17 @@ describe('proposedEntry', () => {
 			municipalOrgan: true,
 			track: 'collective'
 		});
+	});
+});
+
+describe('capsExceededAfter', () => {
+	const division = () => entry('individual', { division: true });
+	test.each([
+		['the 18th 处级干部 fits', 17, division(), []],
+		['the 19th goes over', 18, division(), ['division']],
+		['an entry not counting against the cap', 18, entry('individual'), []],
+		['a station never counts', 18, entry('station', { division: true }), []]
+	] as [string, number, ProposedEntry, string[]][])('%s', (_name, already, next, expected) => {
+		expect(capsExceededAfter(times(already, division), next, params)).toEqual(expected);
 	});
 });

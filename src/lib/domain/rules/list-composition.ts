@@ -99,3 +99,20 @@ export function checkListComposition(
 export function proposedEntry(nomination: Nomination, track: Track): ProposedEntry {
 	return { ref: nomination.ref, track, ...compositionFlags(nomination) };
 }
+
+/**
+ * The caps that proposing `entry` on top of `entries` would take over their limit — the
+ * `capsExceeded` fact of checkMove (T-CAP-EXCEEDED). A cap already over stays reported.
+ */
+export function capsExceededAfter(
+	entries: readonly ProposedEntry[],
+	entry: ProposedEntry,
+	params: CampaignParameters
+): CapKey[] {
+	const used = capUsage([...entries, entry], params);
+	const limits = capLimits(params);
+	const counts = params.capBaseTracks.includes(entry.track);
+	return (Object.keys(capCodes) as CapKey[]).filter(
+		(key) => counts && entry[key] && used[key] > limits[key]
+	);
+}

@@ -45,6 +45,6 @@ export function checkIdNumber(idNumber: string, birth?: YearMonth | null): IdNum
 export const idProblemMessages: Record<Exclude<IdNumberProblem, 'ok'>, string> = {
 	format: '应为18位，前17位为数字，末位为数字或X',
 	'birth-date': '第7–14位不是真实的出生日期',
-	'check-digit': '末位校验码与前17位不符（GB 11643），请核对是否录错',
+	'check-digit': '末位校验码与前17位不符，可能录错了某一位',
 	'birth-mismatch': '号码中的出生年月与“出生年月”栏不一致'
 };

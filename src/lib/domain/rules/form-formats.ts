@@ -21,7 +21,7 @@ export function checkIdNumberField(person: PersonForm): Issue[] {
 		issue(
 			'ID-INVALID',
 			'person.idNumber',
-			`居民身份证号码有误：${idProblemMessages[problem]}（附件2“证件号码”，GB 11643）。请对照证件重新填写。`
+			`居民身份证号码有误：${idProblemMessages[problem]}（附件2“证件号码”；GB 11643）。请对照证件重新填写。`
 		)
 	];
 }

@@ -33,6 +33,13 @@ export const capCodes: Record<CapKey, FindingCode> = {
 	enterpriseHead: 'CAP-ENTERPRISE-HEAD'
 };
 
+const countWords: Record<Track, string> = {
+	collective: '个',
+	individual: '名',
+	suggestion: '件',
+	station: '个'
+};
+
 /** Proposed count per track. */
 export function countByTrack(entries: readonly ProposedEntry[]): Record<Track, number> {
 	const counts: Record<Track, number> = { collective: 0, individual: 0, suggestion: 0, station: 0 };
@@ -68,13 +75,14 @@ export function checkListComposition(
 	for (const track of tracks) {
 		const quota = params.quotas[track];
 		if (counts[track] < quota) continue;
-		const state = counts[track] === quota ? '已满' : `超出 ${counts[track] - quota} 个`;
+		const unit = countWords[track];
+		const state = counts[track] === quota ? '已满' : `超出 ${counts[track] - quota} ${unit}`;
 		findings.push(
 			finding(
 				`list:${track}`,
 				'QUOTA-FULL',
 				track,
-				`${trackLabels[track]}拟表彰 ${counts[track]} 个，名额 ${quota} 个${state}（通知一(一)）。不能再移入；如需调整，请先移出其他对象。`
+				`${trackLabels[track]}拟表彰 ${counts[track]} ${unit}，名额 ${quota} ${unit}${state}（通知一(一)）。不能再移入；如需调整，请先移出其他对象。`
 			)
 		);
 	}

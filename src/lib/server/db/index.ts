@@ -2,6 +2,8 @@
  * Makes the database client: node-postgres when a URL is given, otherwise embedded PGlite in a
  * data folder (or in memory). Both run the same drizzle/ migrations before first use.
  */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -93,9 +95,16 @@ async function migrateWithLock(url: string, migrationsFolder: string): Promise<v
 }
 
 async function openPglite(options: DatabaseOptions): Promise<Database> {
+	const release = options.dataDir ? lockDataDir(options.dataDir) : () => {};
 	const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
 	const db = drizzlePglite({ client, schema });
-	await migratePglite(db, { migrationsFolder: options.migrationsFolder });
+	try {
+		await migratePglite(db, { migrationsFolder: options.migrationsFolder });
+	} catch (error) {
+		await client.close();
+		release();
+		throw error;
+	}
 	return {
 		db,
 		kind: 'pglite',
@@ -105,6 +114,42 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
 		},
 		async close() {
 			await client.close();
+			release();
 		}
 	};
+}
+
+/**
+ * The embedded database is one process's: a second one (the CLI while the server runs) would
+ * corrupt it. A lock file with the owner's pid refuses that; a stale lock of a dead process is
+ * taken over.
+ */
+function lockDataDir(dataDir: string): () => void {
+	mkdirSync(dataDir, { recursive: true });
+	const lockFile = path.join(dataDir, 'shortlist.lock');
+	for (let attempt = 0; attempt < 2; attempt++) {
+		try {
+			writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+			return () => rmSync(lockFile, { force: true });
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+			const owner = Number(readFileSync(lockFile, 'utf8'));
+			if (owner && owner !== process.pid && isAlive(owner)) {
+				throw new Error(
+					`嵌入式数据库 ${dataDir} 正被进程 ${owner} 使用（例如正在运行的服务器）。请先停止它，或改用 PostgreSQL（DATABASE_URL）。`
+				);
+			}
+			rmSync(lockFile, { force: true });
+		}
+	}
+	throw new Error(`无法锁定嵌入式数据库 ${dataDir}`);
+}
+
+function isAlive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return (error as NodeJS.ErrnoException).code === 'EPERM';
+	}
 }

@@ -1,8 +1,9 @@
 /**
  * Board stages and the gates between them (SPEC §3, following 通知三 推荐评选程序):
  * 推荐申报 → 初审 → 联合评审 → 拟表彰 → 党组审定 → 公示 → 表彰, with the off-ramps 未入选 and 撤销.
- * Only T-FINDINGS-OPEN (a secretary override with a written reason) and T-CAP-EXCEEDED (原则上:
- * a confirming reason) pass with a reason; T-QUOTA-FULL never does.
+ * A secretary may pass any refused gate with a written reason (SPEC §3: an override; for
+ * T-CAP-EXCEEDED, 原则上, a confirming reason) — except T-QUOTA-FULL, a hard cap, and
+ * T-MOVE-INVALID, which is no gate but a move that does not exist.
  */
 import { capLabels, type CapKey, type NominationTrack, type Track } from './campaign';
 import type { ConsultationStatus } from './consultations';
@@ -84,7 +85,7 @@ export interface MoveInput {
 	noticeEndsOn?: string | null;
 	today?: string;
 	openObjections?: number;
-	/** A secretary's written reason: overrides T-FINDINGS-OPEN, confirms T-CAP-EXCEEDED. */
+	/** A secretary's written reason: overrides any refused gate but a full quota. */
 	reason?: string;
 }
 
@@ -119,10 +120,13 @@ function checkProposal(input: MoveInput): MoveCheck {
 			`该推荐对象不能列入“${track}”类别；只有代表家站可列入先进集体或通报表扬。`
 		);
 	}
-	if (input.votePassed !== true) {
+	if (input.votePassed !== true && !hasReason(input)) {
 		return refuse(
 			'T-VOTE-NOT-PASSED',
-			'联合评审表决未通过（需超过全体有表决权评审成员的半数同意），不能列入拟表彰名单。'
+			input.votePassed === false
+				? '联合评审表决未通过（需超过全体有表决权评审成员的半数同意），不能列入拟表彰名单。'
+				: '尚未进行联合评审表决，不能列入拟表彰名单；如经会议研究确需列入，请由秘书填写理由。',
+			true
 		);
 	}
 	const quota = input.quota ?? 0;
@@ -162,7 +166,7 @@ export function checkMove(input: MoveInput): MoveCheck {
 	}
 	if (from === 'preliminary' && to === 'joint') {
 		const status = input.consultation;
-		if (!status || !status.allClear) {
+		if ((!status || !status.allClear) && !hasReason(input)) {
 			const parts: string[] = [];
 			if (!status) parts.push('尚未记录征求意见');
 			if (status && status.missing.length > 0) parts.push(`${listText(status.missing)}尚无意见`);
@@ -170,24 +174,27 @@ export function checkMove(input: MoveInput): MoveCheck {
 				parts.push(`${listText(status.objections)}有异议`);
 			return refuse(
 				'T-CONSULT-MISSING',
-				`征求意见未全部为无异议：${parts.join('；')}（通知三(一)、四(一)2–4）。`
+				`征求意见未全部为无异议：${parts.join('；')}（通知三(一)、四(一)2–4）。`,
+				true
 			);
 		}
 	}
 	if (from === 'joint' && to === 'proposed') return checkProposal(input);
-	if (from === 'notice' && to === 'commended') {
+	if (from === 'notice' && to === 'commended' && !hasReason(input)) {
 		const ends = input.noticeEndsOn ?? null;
 		if (!ends || !input.today || input.today <= ends) {
 			const when = ends ? `公示至 ${ends} 结束` : '尚未记录公示日期';
 			return refuse(
 				'T-NOTICE-NOT-ENDED',
-				`${when}，公示期满后才能表彰（通知三(四)：公示5个工作日，经公示无异议）。`
+				`${when}，公示期满后才能表彰（通知三(四)：公示5个工作日，经公示无异议）。`,
+				true
 			);
 		}
 		if ((input.openObjections ?? 0) > 0) {
 			return refuse(
 				'T-NOTICE-NOT-ENDED',
-				`公示期间收到的 ${input.openObjections} 项异议尚未处理完毕，不能表彰（通知三(四)：经公示无异议）。`
+				`公示期间收到的 ${input.openObjections} 项异议尚未处理完毕，不能表彰（通知三(四)：经公示无异议）。`,
+				true
 			);
 		}
 	}

@@ -73,21 +73,48 @@ describe('checkMove (SPEC §3)', () => {
 		[
 			'preliminary → joint, one missing',
 			move('preliminary', 'joint', { consultation: missing }),
-			['T-CONSULT-MISSING', false]
+			['T-CONSULT-MISSING', true]
 		],
 		[
 			'preliminary → joint, an objection',
 			move('preliminary', 'joint', { consultation: objection }),
-			['T-CONSULT-MISSING', false]
+			['T-CONSULT-MISSING', true]
 		],
 		[
 			'preliminary → joint, nothing recorded',
 			move('preliminary', 'joint'),
-			['T-CONSULT-MISSING', false]
+			['T-CONSULT-MISSING', true]
 		],
 		['joint → proposed, passed', propose(), 'allowed'],
-		['joint → proposed, vote failed', propose({ votePassed: false }), ['T-VOTE-NOT-PASSED', false]],
-		['joint → proposed, no vote yet', propose({ votePassed: null }), ['T-VOTE-NOT-PASSED', false]],
+		['joint → proposed, vote failed', propose({ votePassed: false }), ['T-VOTE-NOT-PASSED', true]],
+		['joint → proposed, no vote yet', propose({ votePassed: null }), ['T-VOTE-NOT-PASSED', true]],
+		[
+			'joint → proposed, vote failed, overridden with a reason',
+			propose({ votePassed: false, reason: '党组会议研究同意' }),
+			'allowed'
+		],
+		[
+			'an overridden vote still meets a full quota',
+			propose({ votePassed: null, proposedInTrack: 50, reason: '确需' }),
+			['T-QUOTA-FULL', false]
+		],
+		[
+			'preliminary → joint, one missing, overridden with a reason',
+			move('preliminary', 'joint', {
+				consultation: missing,
+				reason: '公安意见已电话确认，书面件后补'
+			}),
+			'allowed'
+		],
+		[
+			'notice → commended early, overridden with a reason',
+			move('notice', 'commended', {
+				noticeEndsOn: '2022-12-16',
+				today: '2022-12-10',
+				reason: '经批准提前'
+			}),
+			'allowed'
+		],
 		['joint → proposed, 49 of 50', propose({ proposedInTrack: 49 }), 'allowed'],
 		['joint → proposed, quota full', propose({ proposedInTrack: 50 }), ['T-QUOTA-FULL', false]],
 		[
@@ -144,12 +171,12 @@ describe('checkMove (SPEC §3)', () => {
 		[
 			'notice → commended on the last day',
 			move('notice', 'commended', { noticeEndsOn: '2022-12-16', today: '2022-12-16' }),
-			['T-NOTICE-NOT-ENDED', false]
+			['T-NOTICE-NOT-ENDED', true]
 		],
 		[
 			'notice → commended with no end date',
 			move('notice', 'commended', { today: '2022-12-17' }),
-			['T-NOTICE-NOT-ENDED', false]
+			['T-NOTICE-NOT-ENDED', true]
 		],
 		[
 			'notice → commended with an open objection',
@@ -158,7 +185,7 @@ describe('checkMove (SPEC §3)', () => {
 				today: '2022-12-20',
 				openObjections: 1
 			}),
-			['T-NOTICE-NOT-ENDED', false]
+			['T-NOTICE-NOT-ENDED', true]
 		],
 		['skipping a stage', move('submitted', 'joint'), ['T-MOVE-INVALID', false]],
 		['going back', move('joint', 'preliminary'), ['T-MOVE-INVALID', false]],

@@ -153,6 +153,8 @@ export const candidate = pgTable(
 		stage: text('stage').$type<Stage>().notNull().default('submitted'),
 		/** Name of the person or collective, or the suggestion's title. */
 		title: text('title').notNull(),
+		/** A second line for the card: the suggestion's number, a person's post, a collective's kind. */
+		subtitle: text('subtitle').notNull().default(''),
 		/** Identity for idempotent import: ID number, collective name or suggestion number. */
 		naturalKey: text('natural_key').notNull(),
 		isStation: boolean('is_station').notNull().default(false),
@@ -160,6 +162,13 @@ export const candidate = pgTable(
 		isMunicipalOrgan: boolean('is_municipal_organ').notNull().default(false),
 		isEnterpriseHead: boolean('is_enterprise_head').notNull().default(false),
 		isGrassroots: boolean('is_grassroots').notNull().default(false),
+		/** Departments whose consultation (征求意见) this candidate needs (SPEC §5). */
+		requiredConsultations: jsonb('required_consultations').$type<string[]>().notNull().default([]),
+		/** 党组审定: the party-group meeting that approved the list (proposed → approved). */
+		approvedOn: date('approved_on', { mode: 'string' }),
+		/** 公示: first and last working day of the public notice (approved → notice). */
+		noticeStart: date('notice_start', { mode: 'string' }),
+		noticeEnd: date('notice_end', { mode: 'string' }),
 		/** The whole nomination as submitted (SPEC §10 shape). */
 		form: jsonb('form').$type<Record<string, unknown>>().notNull(),
 		submittedAt: date('submitted_at', { mode: 'string' }),
@@ -260,6 +269,26 @@ export const audit = pgTable(
 	]
 );
 export type Audit = typeof audit.$inferSelect;
+
+/**
+ * Board events, rows first and messages second: each change appends one with the campaign's next
+ * sequence number in the transaction that makes it; instances read them after a NOTIFY or a
+ * periodic catch-up (ARCHITECTURE.md, "Scale-out").
+ */
+export const boardEvent = pgTable(
+	'board_event',
+	{
+		campaignId: integer('campaign_id')
+			.notNull()
+			.references(() => campaign.id, { onDelete: 'cascade' }),
+		seq: bigint('seq', { mode: 'number' }).notNull(),
+		type: text('type').notNull(),
+		payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+		at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.campaignId, t.seq] })]
+);
+export type BoardEvent = typeof boardEvent.$inferSelect;
 
 /** Yjs updates of the co-edited comment docs, in arrival order per doc. */
 export const ydocUpdate = pgTable(

@@ -1,11 +1,14 @@
 /** How a nomination of the JSON interchange becomes the indexed columns of a candidate row. */
 import { compositionFlags, isStation } from '../../domain/candidate-facts';
+import { requiredConsultations } from '../../domain/consultations';
 import type { Nomination } from '../../domain/interchange';
 
 export interface CandidateColumns {
 	track: Nomination['track'];
 	title: string;
+	subtitle: string;
 	naturalKey: string;
+	requiredConsultations: string[];
 	isStation: boolean;
 	isDivisionCadre: boolean;
 	isMunicipalOrgan: boolean;
@@ -42,7 +45,9 @@ export function candidateColumns(nomination: Nomination): CandidateColumns {
 	return {
 		track: nomination.track,
 		title: title.trim() || `（未填写名称：${nomination.ref}）`,
+		subtitle: subtitleOf(nomination),
 		naturalKey: naturalKeyOf(nomination),
+		requiredConsultations: requiredConsultations(nomination),
 		isStation: isStation(nomination),
 		isDivisionCadre: caps.division,
 		isMunicipalOrgan: caps.municipalOrgan,
@@ -50,4 +55,19 @@ export function candidateColumns(nomination: Nomination): CandidateColumns {
 		isGrassroots: nomination.track === 'individual' && nomination.person.grassrootsFrontline,
 		submittedAt: nomination.submittedAt ?? null
 	};
+}
+
+/** The card's second line: a suggestion's number, a person's post, a collective's kind. */
+function subtitleOf(nomination: Nomination): string {
+	switch (nomination.track) {
+		case 'individual':
+			return [nomination.person.employer, nomination.person.position]
+				.map((part) => part.trim())
+				.filter(Boolean)
+				.join(' ');
+		case 'collective':
+			return nomination.collective.category.trim();
+		case 'suggestion':
+			return nomination.suggestion.number.trim();
+	}
 }

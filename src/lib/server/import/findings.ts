@@ -3,23 +3,33 @@
  * detection depend on every nomination of a unit or campaign, so the whole campaign is checked
  * at once (550 nominations take milliseconds) and its findings replaced in the same transaction.
  */
-import { eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { CampaignParameters } from '../../domain/campaign';
 import type { Nomination } from '../../domain/interchange';
-import { validateDocument } from '../../domain/rules/validate';
+import { duplicatesByIndex } from '../../domain/rules/duplicates';
+import type { Finding as DomainFinding } from '../../domain/rules/finding';
+import { validateNomination, validateUnit } from '../../domain/rules/validate';
 import type { Db, Tx } from '../db';
-import { campaign, candidate, finding, unit } from '../db/schema';
+import { campaign, candidate, finding, unit, type Finding } from '../db/schema';
 
 const INSERT_BATCH = 500;
 
+type FindingRow = typeof finding.$inferInsert;
+
+/**
+ * Replaces the stored findings of a campaign with those of `validateDocument` over its stored
+ * nominations; returns how many there are. Findings are attached by position, not by `ref`: refs
+ * come from files and need not be unique, and messages keep the submitters' refs.
+ */
 export async function refreshFindings(tx: Db | Tx, campaignId: number): Promise<number> {
 	const [owner] = await tx
 		.select({ parameters: campaign.parameters })
 		.from(campaign)
 		.where(eq(campaign.id, campaignId));
 	if (!owner) throw new Error(`campaign ${campaignId} not found`);
+	const parameters = owner.parameters as unknown as CampaignParameters;
 	const rows = await tx
-		.select({ id: candidate.id, unitId: candidate.unitId, form: candidate.form })
+		.select({ id: candidate.id, form: candidate.form })
 		.from(candidate)
 		.where(eq(candidate.campaignId, campaignId))
 		.orderBy(candidate.id);
@@ -29,28 +39,46 @@ export async function refreshFindings(tx: Db | Tx, campaignId: number): Promise<
 		.where(eq(unit.campaignId, campaignId));
 	const unitIdByName = new Map(units.map((u) => [u.name, u.id]));
 
-	// Refs in files need not be unique across imports: validate with the candidate id as ref.
-	const nominations = rows.map((row) => ({ ...(row.form as Nomination), ref: String(row.id) }));
-	const found = validateDocument(
-		{ format: 'shortlist/v1', nominations },
-		owner.parameters as unknown as CampaignParameters
-	);
-	const candidateIds = new Set(rows.map((row) => String(row.id)));
-	const values = found.map((f) => {
-		const isCandidate = candidateIds.has(f.ref);
-		return {
+	const nominations = rows.map((row) => row.form as unknown as Nomination);
+	const duplicates = duplicatesByIndex(nominations);
+	const values: FindingRow[] = [];
+	const toRow = (found: DomainFinding, target: { candidateId: number } | { unitId: number }) =>
+		values.push({
 			campaignId,
-			candidateId: isCandidate ? Number(f.ref) : null,
-			unitId: isCandidate ? null : (unitIdByName.get(f.ref) ?? null),
-			code: f.code,
-			severity: f.severity,
-			field: f.field,
-			message: f.message
-		};
+			candidateId: null,
+			unitId: null,
+			...target,
+			code: found.code,
+			severity: found.severity,
+			field: found.field,
+			message: found.message
+		});
+	nominations.forEach((nomination, index) => {
+		const candidateId = rows[index]!.id;
+		for (const found of validateNomination(nomination, parameters)) toRow(found, { candidateId });
+		const duplicate = duplicates[index];
+		if (duplicate) toRow(duplicate, { candidateId });
 	});
+	for (const name of new Set(nominations.map((n) => n.unit.name))) {
+		const unitId = unitIdByName.get(name);
+		if (unitId === undefined) throw new Error(`unit “${name}” of campaign ${campaignId} not found`);
+		for (const found of validateUnit(name, nominations, parameters)) toRow(found, { unitId });
+	}
 	await tx.delete(finding).where(eq(finding.campaignId, campaignId));
 	for (let start = 0; start < values.length; start += INSERT_BATCH) {
 		await tx.insert(finding).values(values.slice(start, start + INSERT_BATCH));
 	}
 	return values.length;
+}
+
+/** The unit-level findings of one recommending unit (SPEC §4.2), errors first. */
+export async function findingsOfUnit(db: Db | Tx, unitId: number): Promise<Finding[]> {
+	return db
+		.select()
+		.from(finding)
+		.where(eq(finding.unitId, unitId))
+		.orderBy(
+			sql`case ${finding.severity} when 'error' then 0 when 'warning' then 1 else 2 end`,
+			asc(finding.id)
+		);
 }

@@ -10,7 +10,9 @@ import type { Db, Tx } from '../db';
 import { candidate, consultation, unit } from '../db/schema';
 import { candidateColumns } from './candidate-row';
 import { refreshFindings } from './findings';
+import { assertImportable } from './preflight';
 
+/** What an import did: candidates created and updated, units touched, findings now stored. */
 export interface ImportSummary {
 	created: number;
 	updated: number;
@@ -18,6 +20,7 @@ export interface ImportSummary {
 	findings: number;
 }
 
+/** Who imports, for the audit row: a user, or a named tool (`cli`, `seed-demo`) with id null. */
 export interface ImportActor {
 	id: number | null;
 	name?: string;
@@ -26,12 +29,19 @@ export interface ImportActor {
 /** Rows per multi-row INSERT; keeps statements well under the protocol's parameter limit. */
 const BATCH = 200;
 
+/**
+ * Imports every nomination of `document` into the campaign in one transaction, then recomputes
+ * the campaign's findings. Throws ImportRefusedError (nothing written) when the document names the
+ * same nomination twice or holds text PostgreSQL cannot store; any failure rolls everything back.
+ * `db` may itself be a transaction (the import then runs in a savepoint).
+ */
 export async function importNominations(
-	db: Db,
+	db: Db | Tx,
 	campaignId: number,
 	document: InterchangeDocument,
 	actor: ImportActor
 ): Promise<ImportSummary> {
+	assertImportable(document);
 	return db.transaction(async (tx) => {
 		const unitIds = await upsertUnits(tx, campaignId, document.nominations);
 		let created = 0;
@@ -56,6 +66,8 @@ export async function importNominations(
 						ref: sql`excluded.ref`,
 						form: sql`excluded.form`,
 						title: sql`excluded.title`,
+						subtitle: sql`excluded.subtitle`,
+						requiredConsultations: sql`excluded.required_consultations`,
 						isStation: sql`excluded.is_station`,
 						isDivisionCadre: sql`excluded.is_division_cadre`,
 						isMunicipalOrgan: sql`excluded.is_municipal_organ`,

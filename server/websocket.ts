@@ -56,6 +56,7 @@ export function createUpgradeHandler(getRuntime: () => Promise<Runtime>): Upgrad
 						ws.send(JSON.stringify(event))
 					);
 					ws.on('close', unsubscribe);
+					decision.runtime.feed.track(campaignId, decision.seq);
 					ws.send(JSON.stringify({ type: 'hello', campaignId, seq: decision.seq }));
 				});
 			},

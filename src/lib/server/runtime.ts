@@ -5,6 +5,7 @@
  */
 import { readConfig, type Config } from './config';
 import { openDatabase, type Database, type Db } from './db';
+import { BoardFeed } from './live/feed';
 import { LiveHub } from './live/hub';
 import { seedDemoIfEmpty } from './seed';
 
@@ -13,6 +14,7 @@ export interface Runtime {
 	database: Database;
 	db: Db;
 	hub: LiveHub;
+	feed: BoardFeed;
 }
 
 const RUNTIME_KEY = Symbol.for('shortlist.runtime');
@@ -26,7 +28,10 @@ async function startRuntime(config: Config): Promise<Runtime> {
 		migrationsFolder: config.migrationsFolder
 	});
 	if (database.kind === 'pglite' && config.seedDemo) await seedDemoIfEmpty(database.db);
-	return { config, database, db: database.db, hub: new LiveHub() };
+	const hub = new LiveHub();
+	const feed = new BoardFeed(database, hub);
+	await feed.start();
+	return { config, database, db: database.db, hub, feed };
 }
 
 /** The runtime of this process, started on first use. */
@@ -41,5 +46,8 @@ export async function stopRuntime(): Promise<void> {
 	const holder = globalThis as RuntimeHolder;
 	const running = holder[RUNTIME_KEY];
 	delete holder[RUNTIME_KEY];
-	if (running) await (await running).database.close();
+	if (!running) return;
+	const runtime = await running;
+	await runtime.feed.stop();
+	await runtime.database.close();
 }

@@ -20,6 +20,7 @@ import {
 import type { NominationTrack, Track } from '../../domain/campaign';
 import type { UnitKind } from '../../domain/interchange';
 import type { Stage } from '../../domain/stages';
+import type { VoteChoice } from '../../domain/tally';
 
 const createdAt = () =>
 	timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
@@ -238,7 +239,7 @@ export const vote = pgTable(
 		panelistId: integer('panelist_id')
 			.notNull()
 			.references(() => user.id, { onDelete: 'restrict' }),
-		choice: text('choice').$type<'同意' | '不同意' | '弃权'>().notNull(),
+		choice: text('choice').$type<VoteChoice>().notNull(),
 		castAt: timestamp('cast_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow()
 	},
 	(t) => [primaryKey({ columns: [t.candidateId, t.round, t.panelistId] })]

@@ -35,6 +35,11 @@ export class LiveHub {
 		for (const listener of this.#listeners.get(event.campaignId) ?? []) listener(event);
 	}
 
+	/** Campaigns that have at least one listener here. */
+	campaigns(): number[] {
+		return [...this.#listeners.keys()];
+	}
+
 	subscriberCount(campaignId: number): number {
 		return this.#listeners.get(campaignId)?.size ?? 0;
 	}

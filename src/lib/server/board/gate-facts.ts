@@ -1,0 +1,88 @@
+/**
+ * The facts the stage gates judge a move on, read from the database for a set of candidates:
+ * open error findings, consultation records, the latest round's vote outcome, and the proposed
+ * list (for quota and caps). Pure lookups; the decision is the domain's `checkMove`.
+ */
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Track } from '../../domain/campaign';
+import type { ConsultationRecord } from '../../domain/consultations';
+import type { ProposedEntry } from '../../domain/rules/list-composition';
+import type { Stage } from '../../domain/stages';
+import { tally, type Vote } from '../../domain/tally';
+import type { Tx } from '../db';
+import { candidate, consultation, finding, membership, panelistUnit, vote } from '../db/schema';
+
+/** Stages whose candidates are on the proposed list and hold a place of their track. */
+export const listStages: readonly Stage[] = ['proposed', 'approved', 'notice', 'commended'];
+
+export async function openErrorCounts(tx: Tx, ids: number[]): Promise<Map<number, number>> {
+	const rows = await tx
+		.select({ id: finding.candidateId, n: sql<number>`count(*)::int` })
+		.from(finding)
+		.where(and(inArray(finding.candidateId, ids), eq(finding.severity, 'error')))
+		.groupBy(finding.candidateId);
+	return new Map(rows.map((row) => [row.id!, row.n]));
+}
+
+export async function consultationRecords(
+	tx: Tx,
+	ids: number[]
+): Promise<Map<number, ConsultationRecord[]>> {
+	const rows = await tx.select().from(consultation).where(inArray(consultation.candidateId, ids));
+	const byCandidate = new Map<number, ConsultationRecord[]>();
+	for (const row of rows) {
+		const list = byCandidate.get(row.candidateId) ?? [];
+		list.push({ dept: row.dept, result: row.result, date: row.date ?? '', note: row.note });
+		byCandidate.set(row.candidateId, list);
+	}
+	return byCandidate;
+}
+
+/**
+ * Whether each candidate's latest voting round passed (null when it has no votes). Voting
+ * members are the campaign's panelists, less those linked to the candidate's unit (recused).
+ */
+export async function voteOutcomes(
+	tx: Tx,
+	campaignId: number,
+	candidates: { id: number; unitId: number }[]
+): Promise<Map<number, boolean | null>> {
+	const ids = candidates.map((c) => c.id);
+	const votes = await tx.select().from(vote).where(inArray(vote.candidateId, ids));
+	const outcomes = new Map<number, boolean | null>(ids.map((id) => [id, null]));
+	if (votes.length === 0) return outcomes;
+	const panel = await tx
+		.select({ userId: membership.userId })
+		.from(membership)
+		.where(and(eq(membership.campaignId, campaignId), eq(membership.role, 'panelist')));
+	const links = await tx.select().from(panelistUnit);
+	for (const { id, unitId } of candidates) {
+		const own = votes.filter((v) => v.candidateId === id);
+		if (own.length === 0) continue;
+		const round = Math.max(...own.map((v) => v.round));
+		const cast: Vote[] = own
+			.filter((v) => v.round === round)
+			.map((v) => ({ panelistId: String(v.panelistId), choice: v.choice }));
+		const recused = links.filter((l) => l.unitId === unitId).map((l) => String(l.userId));
+		const result = tally({ votes: cast, panel: panel.map((p) => String(p.userId)), recused });
+		outcomes.set(id, result.passed);
+	}
+	return outcomes;
+}
+
+/** The campaign's proposed list, as the domain's entries (ref = candidate id). */
+export async function proposedList(tx: Tx, campaignId: number): Promise<ProposedEntry[]> {
+	const rows = await tx
+		.select({
+			id: candidate.id,
+			track: candidate.proposedTrack,
+			division: candidate.isDivisionCadre,
+			municipalOrgan: candidate.isMunicipalOrgan,
+			enterpriseHead: candidate.isEnterpriseHead
+		})
+		.from(candidate)
+		.where(and(eq(candidate.campaignId, campaignId), inArray(candidate.stage, [...listStages])));
+	return rows
+		.filter((row): row is typeof row & { track: Track } => row.track !== null)
+		.map(({ id, ...entry }) => ({ ref: String(id), ...entry }));
+}

@@ -1,0 +1,219 @@
+/**
+ * Moving cards between board columns (SPEC §3). One transaction: the campaign row is locked
+ * first, so concurrent moves into a track are judged one after another and a quota can never be
+ * overfilled; each candidate is judged by the domain's gates, moved with its audit row, and one
+ * board event carries every move. Moves are judged in the order given (a bulk move may fill a
+ * track part way).
+ */
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { CampaignParameters, Track } from '../../domain/campaign';
+import { consultationStatus } from '../../domain/consultations';
+import type { ConsultationDepartment } from '../../domain/vocabulary';
+import { capsExceededAfter, type ProposedEntry } from '../../domain/rules/list-composition';
+import { checkMove, type MoveRefusalCode, type Stage } from '../../domain/stages';
+import { addWorkingDays } from '../../domain/working-days';
+import { recordAudit } from '../audit/record';
+import { todayInChina } from '../clock';
+import type { Db } from '../db';
+import { campaign, candidate } from '../db/schema';
+import { appendEvent } from '../live/events';
+import {
+	consultationRecords,
+	listStages,
+	openErrorCounts,
+	proposedList,
+	voteOutcomes
+} from './gate-facts';
+
+export interface MoveRequest {
+	campaignId: number;
+	candidateIds: number[];
+	to: Stage;
+	/** joint → proposed for a 代表家站: `collective` (先进集体) or `station` (通报表扬). */
+	targetTrack?: Track;
+	/** A secretary's written reason: overrides a refused gate (not a full quota). */
+	reason?: string;
+	/** proposed → approved: the party-group meeting's date; approved → notice: the first day. */
+	date?: string;
+	actor: { id: number; name: string };
+	/** Today in Beijing; tests pass a fixed day. */
+	today?: string;
+}
+
+export type MoveOutcome =
+	| { candidateId: number; ok: true; from: Stage; to: Stage; overridden: MoveRefusalCode | null }
+	| {
+			candidateId: number;
+			ok: false;
+			code: MoveRefusalCode | 'NOT-FOUND' | 'DATE-REQUIRED';
+			message: string;
+			overridable: boolean;
+	  };
+
+export interface MoveResult {
+	outcomes: MoveOutcome[];
+	/** The event number of the moves, or null when nothing moved. */
+	seq: number | null;
+}
+
+/** One moved card as the board event carries it. */
+export interface MovedCard {
+	candidateId: number;
+	from: Stage;
+	to: Stage;
+	proposedTrack: Track | null;
+}
+
+const dateNeeded: Partial<Record<Stage, string>> = {
+	approved: '请填写审定该名单的党组会议日期。',
+	notice: '请填写公示开始日期。'
+};
+
+export async function moveCandidates(db: Db, request: MoveRequest): Promise<MoveResult> {
+	const today = request.today ?? todayInChina();
+	const reason = request.reason?.trim() || undefined;
+	return db.transaction(async (tx) => {
+		const [owner] = await tx
+			.select({ parameters: campaign.parameters })
+			.from(campaign)
+			.where(eq(campaign.id, request.campaignId))
+			.for('update');
+		if (!owner) throw new Error(`campaign ${request.campaignId} not found`);
+		const params = owner.parameters as unknown as CampaignParameters;
+		const ids = [...new Set(request.candidateIds)];
+		const rows = await tx
+			.select()
+			.from(candidate)
+			.where(and(eq(candidate.campaignId, request.campaignId), inArray(candidate.id, ids)));
+		const byId = new Map(rows.map((row) => [row.id, row]));
+		const [errors, consultations, votes, list] = await Promise.all([
+			openErrorCounts(tx, ids),
+			consultationRecords(tx, ids),
+			voteOutcomes(tx, request.campaignId, rows),
+			proposedList(tx, request.campaignId)
+		]);
+		const entries: ProposedEntry[] = list;
+		const outcomes: MoveOutcome[] = [];
+		const moved: MovedCard[] = [];
+
+		for (const id of ids) {
+			const row = byId.get(id);
+			if (!row) {
+				outcomes.push(refusal(id, 'NOT-FOUND', '找不到该候选对象。', false));
+				continue;
+			}
+			const need = dateNeeded[request.to];
+			if (need && row.stage !== request.to && !request.date) {
+				outcomes.push(refusal(id, 'DATE-REQUIRED', need, false));
+				continue;
+			}
+			const targetTrack: Track =
+				request.to === 'proposed'
+					? (request.targetTrack ?? (row.isStation ? 'station' : row.track))
+					: (row.proposedTrack ?? row.track);
+			const entry: ProposedEntry = {
+				ref: String(id),
+				track: targetTrack,
+				division: row.isDivisionCadre,
+				municipalOrgan: row.isMunicipalOrgan,
+				enterpriseHead: row.isEnterpriseHead
+			};
+			const facts = {
+				from: row.stage,
+				to: request.to,
+				nominationTrack: row.track,
+				isStation: row.isStation,
+				targetTrack,
+				openErrorFindings: errors.get(id) ?? 0,
+				consultation: consultationStatus(
+					row.requiredConsultations as ConsultationDepartment[],
+					consultations.get(id) ?? []
+				),
+				votePassed: votes.get(id) ?? null,
+				proposedInTrack: entries.filter((e) => e.track === targetTrack).length,
+				quota: params.quotas[targetTrack],
+				capsExceeded: capsExceededAfter(entries, entry, params),
+				noticeEndsOn: row.noticeEnd,
+				today,
+				openObjections: 0
+			};
+			const strict = checkMove(facts);
+			const check = strict.allowed || !reason ? strict : checkMove({ ...facts, reason });
+			if (!check.allowed) {
+				outcomes.push(refusal(id, check.code, check.message, check.overridable));
+				continue;
+			}
+			const overridden = strict.allowed ? null : strict.code;
+			const change = stageChange(row.stage, request.to, targetTrack, request.date, params);
+			await tx
+				.update(candidate)
+				.set({ ...change, version: sql`${candidate.version} + 1`, updatedAt: sql`now()` })
+				.where(eq(candidate.id, id));
+			const nowOnList = listStages.includes(request.to);
+			const index = entries.findIndex((e) => e.ref === String(id));
+			if (index >= 0 && !nowOnList) entries.splice(index, 1);
+			if (index < 0 && nowOnList) entries.push(entry);
+			await recordAudit(tx, {
+				action: overridden ? 'candidate.override' : 'candidate.move',
+				campaignId: request.campaignId,
+				actorId: request.actor.id,
+				actorName: request.actor.name,
+				subjectType: 'candidate',
+				subjectId: id,
+				before: { stage: row.stage, proposedTrack: row.proposedTrack },
+				after: {
+					stage: request.to,
+					proposedTrack: change.proposedTrack,
+					overridden,
+					...dates(change)
+				},
+				reason
+			});
+			moved.push({
+				candidateId: id,
+				from: row.stage,
+				to: request.to,
+				proposedTrack: change.proposedTrack
+			});
+			outcomes.push({ candidateId: id, ok: true, from: row.stage, to: request.to, overridden });
+		}
+		const seq =
+			moved.length > 0
+				? await appendEvent(tx, request.campaignId, 'candidates.moved', { moves: moved })
+				: null;
+		return { outcomes, seq };
+	});
+}
+
+function refusal(
+	candidateId: number,
+	code: Extract<MoveOutcome, { ok: false }>['code'],
+	message: string,
+	overridable: boolean
+): MoveOutcome {
+	return { candidateId, ok: false, code, message, overridable };
+}
+
+/** The columns a move sets besides the stage: the list track and the approval and notice dates. */
+function stageChange(
+	from: Stage,
+	to: Stage,
+	targetTrack: Track,
+	date: string | undefined,
+	params: CampaignParameters
+) {
+	const onList = listStages.includes(to);
+	return {
+		stage: to,
+		proposedTrack: onList ? targetTrack : null,
+		...(to === 'approved' && from !== 'approved' ? { approvedOn: date } : {}),
+		...(to === 'notice' && date
+			? { noticeStart: date, noticeEnd: addWorkingDays(date, params.finalNoticeWorkingDays) }
+			: {})
+	};
+}
+
+function dates(change: ReturnType<typeof stageChange>) {
+	const { stage: _stage, proposedTrack: _track, ...rest } = change;
+	return rest;
+}

@@ -11,7 +11,7 @@ import { seedDemo } from '../src/lib/server/seed';
 import { UserInputError } from '../src/lib/server/users';
 import { campaignAdd, userAdd, userPasswd } from './cli/accounts';
 import { withDatabase } from './cli/database';
-import { InputFileError, UsageError } from './cli/errors';
+import { InputFileError, reasonOf, UsageError } from './cli/errors';
 import { exportCommand } from './cli/export';
 import { importCommand } from './cli/import';
 import { validateCommand } from './cli/validate';
@@ -80,8 +80,7 @@ function failure(error: unknown): { code: number; text: string } {
 	if ((error as { code?: unknown }).code?.toString().startsWith('ERR_PARSE_ARGS')) {
 		return { code: 2, text: `参数有误：${(error as Error).message}\n\n${USAGE}` };
 	}
-	const reason = error instanceof Error ? error.message : String(error);
-	return { code: 1, text: `命令执行失败：${reason}` };
+	return { code: 1, text: `命令执行失败：${reasonOf(error)}` };
 }
 
 run(process.argv.slice(2)).then(

@@ -12,3 +12,13 @@ export function writeOut(text: string, stream: NodeJS.WriteStream = process.stdo
 		stream.write(text, (error) => (error ? reject(error) : resolve()));
 	});
 }
+
+/**
+ * The reason of a failure without its SQL: drizzle wraps database errors as "Failed query: …
+ * params: …", and the parameters hold personal data that must not reach a terminal or log.
+ */
+export function reasonOf(error: unknown): string {
+	const cause = (error as { cause?: unknown } | null)?.cause;
+	if (cause instanceof Error) return cause.message;
+	return error instanceof Error ? error.message : String(error);
+}

@@ -15,7 +15,7 @@ import { assertImportable, ImportRefusedError } from '../../src/lib/server/impor
 import type { InterchangeDocument } from '../../src/lib/domain/interchange';
 import { resolveCampaignId } from './accounts';
 import { withDatabase } from './database';
-import { UsageError } from './errors';
+import { reasonOf, UsageError } from './errors';
 import { readDocumentFile } from './read-document';
 
 const actor: ImportActor = { id: null, name: 'cli' };
@@ -77,8 +77,7 @@ async function importAtomically(
 		});
 	} catch (error) {
 		if (error instanceof ImportRefusedError) throw error;
-		const reason = error instanceof Error ? error.message : String(error);
-		throw new Error(`导入失败，数据库未写入任何数据（${reason}）。`, { cause: error });
+		throw new Error(`导入失败，数据库未写入任何数据（${reasonOf(error)}）。`);
 	}
 }
 

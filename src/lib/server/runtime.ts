@@ -20,8 +20,11 @@ export interface Runtime {
 const RUNTIME_KEY = Symbol.for('shortlist.runtime');
 type RuntimeHolder = { [RUNTIME_KEY]?: Promise<Runtime> };
 
-/** Opens the database (migrating it) and, on an empty embedded one, seeds the demo. */
-async function startRuntime(config: Config): Promise<Runtime> {
+/**
+ * Opens the database (migrating it), seeds the demo into an empty embedded one, and starts the
+ * board feed. Exported for tests that run two instances in one process; the app uses getRuntime.
+ */
+export async function startRuntime(config: Config): Promise<Runtime> {
 	const database = await openDatabase({
 		url: config.databaseUrl,
 		dataDir: config.dataDir,

@@ -3,19 +3,28 @@ import { eq } from 'drizzle-orm';
 import { requireRole } from '$lib/server/auth/guard';
 import { listCandidates } from '$lib/server/board/candidates';
 import { unit } from '$lib/server/db/schema';
+import { findingsOfUnit } from '$lib/server/import/findings';
 import { getRuntime } from '$lib/server/runtime';
 import type { PageServerLoad } from './$types';
 
-/** A recommending unit's own nominations and their status. */
+/** A recommending unit's own nominations, their status, and the unit's own findings (SPEC §4.2). */
 export const load = (async ({ locals, params }) => {
 	const role = requireRole(locals, params.campaignId, ['unit']);
 	if (!role.unitId) error(403, '您的账号没有关联推荐单位，请联系秘书处。');
 	const { db } = await getRuntime();
 	const [own] = await db.select().from(unit).where(eq(unit.id, role.unitId));
 	if (!own) error(404, '找不到您的推荐单位。');
+	const unitFindings = await findingsOfUnit(db, own.id);
 	return {
 		campaignId: role.campaignId,
 		unitName: own.name,
-		candidates: await listCandidates(db, role.campaignId, { unitId: own.id })
+		candidates: await listCandidates(db, role.campaignId, { unitId: own.id }),
+		unitFindings: unitFindings.map(({ id, code, severity, field, message }) => ({
+			id,
+			code,
+			severity,
+			field,
+			message
+		}))
 	};
 }) satisfies PageServerLoad;

@@ -1,0 +1,96 @@
+/**
+ * Validate and import the demo's 555 nominations (issue 3's budgets: validate < 1 s, import
+ * < 2 s). Import runs on a fresh in-memory PGlite each time, and on a fresh PostgreSQL database
+ * when DATABASE_URL is set.
+ */
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { parseInterchange } from '../../src/lib/domain/interchange';
+import { validateDocument } from '../../src/lib/domain/rules/validate';
+import { openDatabase, type Database } from '../../src/lib/server/db';
+import { generateDemo } from '../../src/lib/server/demo';
+import { importNominations } from '../../src/lib/server/import/nominations';
+import { createCampaign } from '../../src/lib/server/seed';
+import { measure, result, type BenchResult } from './measure';
+
+const migrationsFolder = path.resolve('drizzle');
+const VALIDATE_RUNS = 20;
+const IMPORT_RUNS = 5;
+
+async function admin(url: string, statement: string): Promise<void> {
+	const client = new pg.Client({ connectionString: url });
+	await client.connect();
+	try {
+		await client.query(statement);
+	} finally {
+		await client.end();
+	}
+}
+
+/** A fresh migrated database with an empty campaign; `drop` removes it again. */
+interface Target {
+	database: Database;
+	campaignId: number;
+	drop: () => Promise<void>;
+}
+
+async function freshPglite(): Promise<Target> {
+	const database = await openDatabase({ migrationsFolder });
+	const campaignId = await createCampaign(database.db, 'bench', 'chongqing-2022');
+	return { database, campaignId, drop: () => database.close() };
+}
+
+async function freshPostgres(baseUrl: string): Promise<Target> {
+	const name = `shortlist_bench_${randomBytes(5).toString('hex')}`;
+	await admin(baseUrl, `CREATE DATABASE ${name}`);
+	const url = new URL(baseUrl);
+	url.pathname = `/${name}`;
+	const database = await openDatabase({ url: url.toString(), migrationsFolder });
+	const campaignId = await createCampaign(database.db, 'bench', 'chongqing-2022');
+	return {
+		database,
+		campaignId,
+		drop: async () => {
+			await database.close();
+			await admin(baseUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+		}
+	};
+}
+
+/** Validate (parse + validateDocument) and import of the 555-nomination demo. */
+export async function run(): Promise<BenchResult[]> {
+	const value = generateDemo().document;
+	const text = JSON.stringify(value);
+	const parseAndValidate = () => {
+		const parsed = parseInterchange(JSON.parse(text));
+		if (!parsed.ok) throw new Error('the demo is not shortlist/v1');
+		return validateDocument(parsed.document);
+	};
+	parseAndValidate(); // warm-up: module initialisation and JIT
+	const results = [
+		result(
+			`validate ${value.nominations.length} (parse + rules)`,
+			await measure(VALIDATE_RUNS, parseAndValidate, () => null),
+			1000,
+			'p99'
+		)
+	];
+	const parsed = parseInterchange(value);
+	if (!parsed.ok) throw new Error('the demo is not shortlist/v1');
+	const importInto = (target: Target) =>
+		importNominations(target.database.db, target.campaignId, parsed.document, {
+			id: null,
+			name: 'bench'
+		});
+	const targets: [string, () => Promise<Target>][] = [['PGlite', freshPglite]];
+	const baseUrl = process.env.DATABASE_URL;
+	if (baseUrl) targets.push(['PostgreSQL', () => freshPostgres(baseUrl)]);
+	for (const [label, fresh] of targets) {
+		const durations = await measure(IMPORT_RUNS, importInto, fresh, (target) => target.drop());
+		results.push(
+			result(`import ${value.nominations.length} into fresh ${label}`, durations, 2000, 'max')
+		);
+	}
+	return results;
+}

@@ -1,0 +1,50 @@
+/**
+ * `npm run bench`: runs every `tests/bench/*.bench.ts` and prints one table. Not a test and not
+ * run in CI — figures depend on the machine.
+ *
+ * Contract for a bench module `tests/bench/<name>.bench.ts`: export
+ * `run(): Promise<BenchResult[]>` (type in ./measure). Each result has `name` (what was measured,
+ * with its size), `runs`, the figures `p50`, `p99`, `mean`, `max` in milliseconds, `budget` in
+ * milliseconds (null for none), `judged` (which figure the budget applies to) and `pass`.
+ * Build them with `measure()` and `result()` from ./measure — import those from there, never
+ * from this file: the runner awaits the modules it loads, so importing it back would deadlock.
+ * A module may read DATABASE_URL to add PostgreSQL figures; it creates and drops what it uses.
+ * The runner exits 1 when any result is over its budget.
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { BenchResult } from './measure';
+
+export type { BenchResult };
+
+async function main(): Promise<void> {
+	const folder = path.dirname(fileURLToPath(import.meta.url));
+	const modules = readdirSync(folder)
+		.filter((file) => file.endsWith('.bench.ts'))
+		.sort();
+	const results: BenchResult[] = [];
+	for (const file of modules) {
+		const bench = (await import(pathToFileURL(path.join(folder, file)).href)) as {
+			run?: () => Promise<BenchResult[]>;
+		};
+		if (typeof bench.run !== 'function') throw new Error(`${file} does not export run()`);
+		console.error(`… ${file}`);
+		results.push(...(await bench.run()));
+	}
+	const ms = (value: number) => value.toFixed(1);
+	console.table(
+		results.map((r) => ({
+			bench: r.name,
+			runs: r.runs,
+			'p50 ms': ms(r.p50),
+			'p99 ms': ms(r.p99),
+			'mean ms': ms(r.mean),
+			budget: r.budget === null ? '—' : `${r.judged} < ${r.budget} ms`,
+			result: r.pass ? 'pass' : 'OVER BUDGET'
+		}))
+	);
+	if (results.some((r) => !r.pass)) process.exitCode = 1;
+}
+
+await main();

@@ -1,6 +1,6 @@
 /**
- * importNominations against a real database: all or nothing when the database refuses a row at
- * any step, idempotent re-import, recomputed unit findings, and stored findings equal to
+ * importNominations against a real database: idempotent re-import (atomicity is in
+ * import-atomicity.test.ts), recomputed unit findings, and stored findings equal to
  * validateDocument of the same document.
  */
 import { readFileSync } from 'node:fs';
@@ -12,7 +12,6 @@ import type { Db } from '../../src/lib/server/db';
 import { audit, candidate, consultation, finding, unit } from '../../src/lib/server/db/schema';
 import { generateDemo } from '../../src/lib/server/demo';
 import { importNominations } from '../../src/lib/server/import/nominations';
-import { ImportRefusedError } from '../../src/lib/server/import/preflight';
 import { createCampaign } from '../../src/lib/server/seed';
 import { freshDatabase, type TestDatabase } from '../helpers/db';
 
@@ -70,95 +69,10 @@ async function storedFindings(db: Db, campaignId: number): Promise<string[]> {
 		.where(eq(finding.campaignId, campaignId));
 	return rows.map((r) => JSON.stringify([r.ref, r.code, r.severity, r.field, r.message])).sort();
 }
-/** The database's own message inside drizzle's "Failed query" wrapper. */
-function databaseReason(error: unknown): string {
-	const cause = (error as { cause?: unknown } | null)?.cause;
-	return cause instanceof Error ? cause.message : String(error);
-}
-
 const asKeys = (document: InterchangeDocument) =>
 	validateDocument(document)
 		.map((f) => JSON.stringify([f.ref, f.code, f.severity, f.field, f.message]))
 		.sort();
-
-describe('atomicity: when the database refuses one row, nothing is written', () => {
-	let campaignId: number;
-	beforeAll(async () => {
-		campaignId = await createCampaign(database.db, '原子性', 'chongqing-2022');
-		await importNominations(database.db, campaignId, sample(), actor);
-	});
-	const nominations = demoValue.nominations as { ref: string; unit: { name: string } }[];
-	const cases = [
-		{
-			step: 'a candidate of the second batch',
-			table: 'candidate',
-			when: `NEW.ref = '${nominations[300]!.ref}'`
-		},
-		{ step: 'the last unit', table: 'unit', when: `NEW.name = '${nominations.at(-1)!.unit.name}'` },
-		{
-			step: 'a consultation record',
-			table: 'consultation',
-			when: `NEW.dept = '公安' AND NEW.candidate_id % 97 = 0`
-		},
-		{ step: 'a unit-level finding', table: 'finding', when: 'NEW.unit_id IS NOT NULL' },
-		{ step: 'the audit row', table: 'audit', when: `NEW.action = 'import'` }
-	];
-	for (const { step, table, when } of cases) {
-		test(`refused at ${step}`, async () => {
-			const db = database.db;
-			await db.execute(
-				sql.raw(`CREATE FUNCTION refuse_row() RETURNS trigger LANGUAGE plpgsql AS $$
-					BEGIN IF ${when} THEN RAISE EXCEPTION 'refused by the test'; END IF; RETURN NEW; END $$`)
-			);
-			await db.execute(
-				sql.raw(
-					`CREATE TRIGGER refuse_row BEFORE INSERT ON "${table}" FOR EACH ROW EXECUTE FUNCTION refuse_row()`
-				)
-			);
-			try {
-				const before = await counts(db);
-				const document = demo();
-				// The demo's units are new to this campaign: give one of them sample's unit so updates happen too.
-				document.nominations.push(...sample().nominations);
-				const failure: unknown = await importNominations(db, campaignId, document, actor).catch(
-					(error: unknown) => error
-				);
-				expect(databaseReason(failure)).toMatch(/refused by the test/);
-				expect(await counts(db)).toEqual(before);
-			} finally {
-				await db.execute(sql.raw(`DROP TRIGGER refuse_row ON "${table}"`));
-				await db.execute(sql.raw('DROP FUNCTION refuse_row()'));
-			}
-		});
-	}
-
-	const refusals = [
-		{
-			problem: 'the same nomination twice in one file',
-			change: (d: InterchangeDocument) => d.nominations.push(structuredClone(d.nominations[1]!)),
-			message: /nominations\[1\][\s\S]*nominations\[5\][\s\S]*是同一推荐对象/
-		},
-		{
-			problem: 'a NUL character, which PostgreSQL cannot store',
-			change: (d: InterchangeDocument) => {
-				const n = d.nominations[2]!;
-				if (n.track === 'collective') n.collective.deeds += '\u0000';
-			},
-			message: /nominations\[2\]\.collective\.deeds 含有空字符/
-		}
-	];
-	for (const { problem, change, message } of refusals) {
-		test(`refused before writing: ${problem}`, async () => {
-			const before = await counts(database.db);
-			const document = sample();
-			change(document);
-			const attempt = importNominations(database.db, campaignId, document, actor);
-			await expect(attempt).rejects.toBeInstanceOf(ImportRefusedError);
-			await expect(attempt).rejects.toThrow(message);
-			expect(await counts(database.db)).toEqual(before);
-		});
-	}
-});
 
 describe('idempotence and updates', () => {
 	test('importing the demo twice: same rows, every nomination updated, none created', async () => {
@@ -226,6 +140,8 @@ describe('unit-level findings follow the unit’s nominations', () => {
 		}
 		return document;
 	}
+	// One campaign for the whole table: each step re-imports sample with more nominations.
+	let campaignId: number | undefined;
 	const steps = [
 		{ added: 'nothing', suggestions: 0, stations: 0, codes: ['UNIT-LIMIT-SHORT'] },
 		{ added: '2 suggestions, 2 stations', suggestions: 2, stations: 2, codes: [] },
@@ -239,24 +155,16 @@ describe('unit-level findings follow the unit’s nominations', () => {
 	test.each(steps)(
 		're-import after adding $added: $codes',
 		async ({ suggestions, stations, codes }) => {
-			const [campaignId] = await database.db
-				.select({ id: sql<number>`max(${unit.campaignId})::int` })
-				.from(unit)
-				.where(eq(unit.name, '北碚区人大代表联系组'))
-				.then((rows) => rows.map((r) => r.id));
-			const target =
-				suggestions === 0
-					? await createCampaign(database.db, '单位规则', 'chongqing-2022')
-					: campaignId!;
+			campaignId ??= await createCampaign(database.db, '单位规则', 'chongqing-2022');
 			const document = sampleWith(suggestions, stations);
-			await importNominations(database.db, target, document, actor);
+			await importNominations(database.db, campaignId, document, actor);
 			const unitCodes = await database.db
 				.select({ code: finding.code })
 				.from(finding)
 				.innerJoin(unit, eq(finding.unitId, unit.id))
-				.where(eq(unit.campaignId, target));
+				.where(eq(unit.campaignId, campaignId));
 			expect(unitCodes.map((r) => r.code)).toEqual(codes);
-			expect(await storedFindings(database.db, target)).toEqual(asKeys(document));
+			expect(await storedFindings(database.db, campaignId)).toEqual(asKeys(document));
 		}
 	);
 });

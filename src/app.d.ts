@@ -1,5 +1,6 @@
 import type { SessionValidationResult } from '$lib/server/auth/session';
 import type { CampaignRole } from '$lib/server/memberships';
+import type { PageData as CandidatePageData } from './routes/(app)/c/[campaignId]/candidates/[candidateId]/$types';
 
 declare global {
 	namespace App {
@@ -8,6 +9,10 @@ declare global {
 			session: SessionValidationResult['session'];
 			/** The signed-in user's roles per campaign; empty when signed out. */
 			roles: CampaignRole[];
+		}
+		interface PageState {
+			/** The candidate open in the board's side panel (shallow routing). */
+			candidate?: CandidatePageData;
 		}
 		interface Error {
 			message: string;

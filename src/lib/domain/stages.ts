@@ -45,6 +45,9 @@ export const forwardStages: readonly Stage[] = [
 	'commended'
 ];
 
+/** Stages whose candidates are on the proposed list and hold a place of their track. */
+export const listStages: readonly Stage[] = ['proposed', 'approved', 'notice', 'commended'];
+
 /** Why a move is refused. */
 export type MoveRefusalCode =
 	| 'T-FINDINGS-OPEN'

@@ -7,13 +7,10 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Track } from '../../domain/campaign';
 import type { ConsultationRecord } from '../../domain/consultations';
 import type { ProposedEntry } from '../../domain/rules/list-composition';
-import type { Stage } from '../../domain/stages';
+import { listStages } from '../../domain/stages';
 import { tally, type Vote } from '../../domain/tally';
 import type { Tx } from '../db';
 import { candidate, consultation, finding, membership, panelistUnit, vote } from '../db/schema';
-
-/** Stages whose candidates are on the proposed list and hold a place of their track. */
-export const listStages: readonly Stage[] = ['proposed', 'approved', 'notice', 'commended'];
 
 export async function openErrorCounts(tx: Tx, ids: number[]): Promise<Map<number, number>> {
 	const rows = await tx

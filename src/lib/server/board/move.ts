@@ -10,20 +10,14 @@ import type { CampaignParameters, Track } from '../../domain/campaign';
 import { consultationStatus } from '../../domain/consultations';
 import type { ConsultationDepartment } from '../../domain/vocabulary';
 import { capsExceededAfter, type ProposedEntry } from '../../domain/rules/list-composition';
-import { checkMove, type MoveRefusalCode, type Stage } from '../../domain/stages';
+import { checkMove, listStages, type MoveRefusalCode, type Stage } from '../../domain/stages';
 import { addWorkingDays } from '../../domain/working-days';
 import { recordAudit } from '../audit/record';
 import { todayInChina } from '../clock';
 import type { Db } from '../db';
 import { campaign, candidate } from '../db/schema';
 import { appendEvent } from '../live/events';
-import {
-	consultationRecords,
-	listStages,
-	openErrorCounts,
-	proposedList,
-	voteOutcomes
-} from './gate-facts';
+import { consultationRecords, openErrorCounts, proposedList, voteOutcomes } from './gate-facts';
 
 export interface MoveRequest {
 	campaignId: number;
@@ -41,7 +35,14 @@ export interface MoveRequest {
 }
 
 export type MoveOutcome =
-	| { candidateId: number; ok: true; from: Stage; to: Stage; overridden: MoveRefusalCode | null }
+	| {
+			candidateId: number;
+			ok: true;
+			from: Stage;
+			to: Stage;
+			proposedTrack: Track | null;
+			overridden: MoveRefusalCode | null;
+	  }
 	| {
 			candidateId: number;
 			ok: false;
@@ -175,7 +176,14 @@ export async function moveCandidates(db: Db, request: MoveRequest): Promise<Move
 				to: request.to,
 				proposedTrack: change.proposedTrack
 			});
-			outcomes.push({ candidateId: id, ok: true, from: row.stage, to: request.to, overridden });
+			outcomes.push({
+				candidateId: id,
+				ok: true,
+				from: row.stage,
+				to: request.to,
+				proposedTrack: change.proposedTrack,
+				overridden
+			});
 		}
 		const seq =
 			moved.length > 0

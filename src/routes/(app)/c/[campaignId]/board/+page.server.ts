@@ -1,15 +1,83 @@
+import { fail } from '@sveltejs/kit';
+import { asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { CampaignParameters } from '$lib/domain/campaign';
+import { stageLabels, type Stage } from '$lib/domain/stages';
 import { requireRole } from '$lib/server/auth/guard';
-import { listCandidates } from '$lib/server/board/candidates';
+import { boardCards } from '$lib/server/board/cards';
+import { moveCandidates } from '$lib/server/board/move';
+import { campaign, unit } from '$lib/server/db/schema';
 import { boardRoles } from '$lib/server/memberships';
 import { getRuntime } from '$lib/server/runtime';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
-export const load = (async ({ locals, params }) => {
+export const load = (async ({ locals, params, depends }) => {
 	const role = requireRole(locals, params.campaignId, boardRoles);
+	depends(`board:${role.campaignId}`);
 	const { db } = await getRuntime();
+	// The sequence number is read first: an event committed meanwhile shows up as a gap, and the
+	// client reloads, rather than being lost.
+	const [owner] = await db
+		.select({ name: campaign.name, parameters: campaign.parameters, seq: campaign.eventSeq })
+		.from(campaign)
+		.where(eq(campaign.id, role.campaignId));
+	const [cards, units] = await Promise.all([
+		boardCards(db, role.campaignId),
+		db
+			.select({ id: unit.id, name: unit.name, district: unit.district })
+			.from(unit)
+			.where(eq(unit.campaignId, role.campaignId))
+			.orderBy(asc(unit.id))
+	]);
 	return {
 		campaignId: role.campaignId,
-		role: role.role,
-		candidates: await listCandidates(db, role.campaignId)
+		campaignName: owner!.name,
+		parameters: owner!.parameters as unknown as CampaignParameters,
+		seq: owner!.seq,
+		canMove: role.role === 'secretary',
+		cards,
+		units
 	};
 }) satisfies PageServerLoad;
+
+const stageNames = Object.keys(stageLabels) as [Stage, ...Stage[]];
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+const moveForm = z.object({
+	candidateIds: z.array(z.coerce.number().int().positive()).min(1).max(1000),
+	to: z.enum(stageNames),
+	targetTrack: z.enum(['collective', 'station']).optional(),
+	reason: z.string().trim().max(1000).optional(),
+	date: z.string().regex(isoDate).optional()
+});
+
+export const actions = {
+	move: async ({ locals, params, request }) => {
+		const role = requireRole(locals, params.campaignId, ['secretary']);
+		const form = await request.formData();
+		const text = (name: string) => {
+			const value = form.get(name);
+			return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+		};
+		const parsed = moveForm.safeParse({
+			candidateIds: form.getAll('candidateId'),
+			to: form.get('to'),
+			targetTrack: text('targetTrack'),
+			reason: text('reason'),
+			date: text('date')
+		});
+		if (!parsed.success) {
+			return fail(400, {
+				message: '移动请求不完整：请选择候选对象和目标环节（日期格式为 YYYY-MM-DD）。'
+			});
+		}
+		const { db, feed } = await getRuntime();
+		const result = await moveCandidates(db, {
+			campaignId: role.campaignId,
+			...parsed.data,
+			actor: { id: locals.user!.id, name: locals.user!.username }
+		});
+		if (result.seq !== null) feed.poke(role.campaignId);
+		return { outcomes: result.outcomes, seq: result.seq };
+	}
+} satisfies Actions;

@@ -1,9 +1,15 @@
-import { error } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
+import { asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { consultationDepartments } from '$lib/domain/vocabulary';
+import { historyOf } from '$lib/server/audit/history';
 import { idParam, requireRole } from '$lib/server/auth/guard';
 import { findingsOf, getCandidate } from '$lib/server/board/candidates';
+import { recordConsultation } from '$lib/server/board/consultations';
+import { consultation } from '$lib/server/db/schema';
 import { seesPersonalData, withoutPersonalData } from '$lib/server/privacy';
 import { getRuntime } from '$lib/server/runtime';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, params }) => {
 	const role = requireRole(locals, params.campaignId, [
@@ -20,10 +26,55 @@ export const load = (async ({ locals, params }) => {
 		error(404, '找不到该候选对象，或您没有查看权限。');
 	}
 	const { form, ...candidate } = found;
+	const [findings, consultations, history] = await Promise.all([
+		findingsOf(db, found.id),
+		db
+			.select({
+				dept: consultation.dept,
+				result: consultation.result,
+				date: consultation.date,
+				note: consultation.note
+			})
+			.from(consultation)
+			.where(eq(consultation.candidateId, found.id))
+			.orderBy(asc(consultation.id)),
+		role.role === 'unit' ? [] : historyOf(db, 'candidate', found.id)
+	]);
 	return {
 		role: role.role,
 		candidate,
 		form: seesPersonalData(role, found.unitId) ? form : withoutPersonalData(form),
-		findings: await findingsOf(db, found.id)
+		findings,
+		consultations,
+		history
 	};
 }) satisfies PageServerLoad;
+
+const consultForm = z.object({
+	dept: z.enum(consultationDepartments),
+	result: z.enum(['无异议', '有异议']),
+	date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+	note: z.string().trim().max(500)
+});
+
+export const actions = {
+	consult: async ({ locals, params, request }) => {
+		const role = requireRole(locals, params.campaignId, ['secretary']);
+		const parsed = consultForm.safeParse(Object.fromEntries(await request.formData()));
+		if (!parsed.success) {
+			return fail(400, {
+				message: '请选择部门和意见，并填写日期（YYYY-MM-DD）；备注不超过 500 字。'
+			});
+		}
+		const { db, feed } = await getRuntime();
+		const saved = await recordConsultation(db, {
+			campaignId: role.campaignId,
+			candidateId: idParam(params.candidateId),
+			...parsed.data,
+			actor: { id: locals.user!.id, name: locals.user!.username }
+		});
+		if (!saved) error(404, '找不到该候选对象。');
+		feed.poke(role.campaignId);
+		return { message: `已记录${parsed.data.dept}意见：${parsed.data.result}。` };
+	}
+} satisfies Actions;

@@ -1,0 +1,36 @@
+/**
+ * The cards a board holds and the event number they reflect. Live events are applied through
+ * `applyMessage`; anything it cannot apply (a gap, an unknown event) asks for a reload.
+ */
+import { applyMessage, applyMoves } from './apply';
+import type { BoardCard, BoardMessage, MovedCard } from './types';
+
+export class BoardState {
+	cards = $state.raw<BoardCard[]>([]);
+	seq = $state(0);
+
+	constructor(cards: BoardCard[], seq: number) {
+		this.reset(cards, seq);
+	}
+
+	/** Takes fresh data from the server. */
+	reset(cards: BoardCard[], seq: number): void {
+		this.cards = cards;
+		this.seq = seq;
+	}
+
+	/** Applies a live message; returns true when the board must be reloaded from the server. */
+	receive(message: BoardMessage): boolean {
+		const result = applyMessage(this.cards, this.seq, message);
+		if (result.kind === 'applied') {
+			this.cards = result.cards;
+			this.seq = result.seq;
+		}
+		return result.kind === 'reload';
+	}
+
+	/** Shows moves the server confirmed before their event arrives (re-applying is harmless). */
+	confirm(moves: readonly MovedCard[]): void {
+		this.cards = applyMoves(this.cards, moves);
+	}
+}

@@ -1,0 +1,53 @@
+/** What the board shows of a candidate: no form data, so no personal data (SPEC §7). */
+import type { NominationTrack, Track } from '../domain/campaign';
+import type { Stage } from '../domain/stages';
+
+export interface BoardCard {
+	id: number;
+	title: string;
+	/** The suggestion's number, a person's post, or a collective's kind. */
+	subtitle: string;
+	track: NominationTrack;
+	stage: Stage;
+	/** The track whose place it holds while on the proposed list. */
+	proposedTrack: Track | null;
+	isStation: boolean;
+	unitId: number;
+	unitName: string;
+	district: string | null;
+	division: boolean;
+	municipalOrgan: boolean;
+	enterpriseHead: boolean;
+	grassroots: boolean;
+	errors: number;
+	warnings: number;
+	infos: number;
+	/** Codes of its open findings, for filtering. */
+	codes: string[];
+	/** Consultations: departments required, answered 无异议, answered 有异议. */
+	consultRequired: number;
+	consultClear: number;
+	consultObjections: number;
+}
+
+/** One moved card as a `candidates.moved` board event carries it. */
+export interface MovedCard {
+	candidateId: number;
+	from: Stage;
+	to: Stage;
+	proposedTrack: Track | null;
+}
+
+/** A board event as the live socket delivers it. */
+export type BoardMessage =
+	| { type: 'hello'; campaignId: number; seq: number }
+	| { type: 'keepalive'; at: number }
+	| { type: 'candidates.moved'; campaignId: number; seq: number; moves: MovedCard[] }
+	| {
+			type: 'candidate.consulted';
+			campaignId: number;
+			seq: number;
+			candidateId: number;
+			consultClear: number;
+			consultObjections: number;
+	  };

@@ -1,0 +1,83 @@
+/** The board's data: every candidate of a campaign as a card, in one pass over three tables. */
+import { asc, eq, sql } from 'drizzle-orm';
+import type { BoardCard } from '../../board/types';
+import { consultationStatus } from '../../domain/consultations';
+import type { ConsultationDepartment } from '../../domain/vocabulary';
+import type { Db } from '../db';
+import { candidate, consultation, finding, unit } from '../db/schema';
+
+export async function boardCards(db: Db, campaignId: number): Promise<BoardCard[]> {
+	const findingSummary = db
+		.select({
+			candidateId: finding.candidateId,
+			errors: sql<number>`(count(*) filter (where ${finding.severity} = 'error'))::int`.as(
+				'errors'
+			),
+			warnings: sql<number>`(count(*) filter (where ${finding.severity} = 'warning'))::int`.as(
+				'warnings'
+			),
+			infos: sql<number>`(count(*) filter (where ${finding.severity} = 'info'))::int`.as('infos'),
+			codes: sql<string[]>`array_agg(distinct ${finding.code})`.as('codes')
+		})
+		.from(finding)
+		.where(eq(finding.campaignId, campaignId))
+		.groupBy(finding.candidateId)
+		.as('finding_summary');
+	const [rows, records] = await Promise.all([
+		db
+			.select({
+				id: candidate.id,
+				title: candidate.title,
+				subtitle: candidate.subtitle,
+				track: candidate.track,
+				stage: candidate.stage,
+				proposedTrack: candidate.proposedTrack,
+				isStation: candidate.isStation,
+				unitId: candidate.unitId,
+				unitName: unit.name,
+				district: unit.district,
+				division: candidate.isDivisionCadre,
+				municipalOrgan: candidate.isMunicipalOrgan,
+				enterpriseHead: candidate.isEnterpriseHead,
+				grassroots: candidate.isGrassroots,
+				required: candidate.requiredConsultations,
+				errors: sql<number>`coalesce(${findingSummary.errors}, 0)`,
+				warnings: sql<number>`coalesce(${findingSummary.warnings}, 0)`,
+				infos: sql<number>`coalesce(${findingSummary.infos}, 0)`,
+				codes: sql<string[]>`coalesce(${findingSummary.codes}, '{}')`
+			})
+			.from(candidate)
+			.innerJoin(unit, eq(candidate.unitId, unit.id))
+			.leftJoin(findingSummary, eq(findingSummary.candidateId, candidate.id))
+			.where(eq(candidate.campaignId, campaignId))
+			.orderBy(asc(unit.id), asc(candidate.track), asc(candidate.id)),
+		db
+			.select({
+				candidateId: consultation.candidateId,
+				dept: consultation.dept,
+				result: consultation.result,
+				date: consultation.date
+			})
+			.from(consultation)
+			.innerJoin(candidate, eq(consultation.candidateId, candidate.id))
+			.where(eq(candidate.campaignId, campaignId))
+	]);
+	const recordsOf = new Map<number, typeof records>();
+	for (const record of records) {
+		const list = recordsOf.get(record.candidateId) ?? [];
+		list.push(record);
+		recordsOf.set(record.candidateId, list);
+	}
+	return rows.map(({ required, ...row }) => {
+		const status = consultationStatus(
+			required as ConsultationDepartment[],
+			(recordsOf.get(row.id) ?? []).map((r) => ({ ...r, date: r.date ?? '' }))
+		);
+		return {
+			...row,
+			consultRequired: status.required.length,
+			consultClear: status.clear,
+			consultObjections: status.objections.length
+		};
+	});
+}

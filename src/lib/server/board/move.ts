@@ -87,13 +87,11 @@ export async function moveCandidates(db: Db, request: MoveRequest): Promise<Move
 			.from(candidate)
 			.where(and(eq(candidate.campaignId, request.campaignId), inArray(candidate.id, ids)));
 		const byId = new Map(rows.map((row) => [row.id, row]));
-		const [errors, consultations, votes, list] = await Promise.all([
-			openErrorCounts(tx, ids),
-			consultationRecords(tx, ids),
-			voteOutcomes(tx, request.campaignId, rows),
-			proposedList(tx, request.campaignId)
-		]);
-		const entries: ProposedEntry[] = list;
+		// One after another: a transaction is one connection, which runs one query at a time.
+		const errors = await openErrorCounts(tx, ids);
+		const consultations = await consultationRecords(tx, ids);
+		const votes = await voteOutcomes(tx, request.campaignId, rows);
+		const entries: ProposedEntry[] = await proposedList(tx, request.campaignId);
 		const outcomes: MoveOutcome[] = [];
 		const moved: MovedCard[] = [];
 

@@ -10,6 +10,8 @@ export type LiveStatus = 'connecting' | 'open' | 'lost';
 
 const SILENCE_MS = 30_000;
 const MAX_BACKOFF_MS = 10_000;
+/** How long the indicator says the connection is back before it returns to normal. */
+const RECOVERED_NOTICE_MS = 8_000;
 
 export class LiveConnection {
 	status = $state<LiveStatus>('connecting');
@@ -42,7 +44,10 @@ export class LiveConnection {
 		this.#socket = socket;
 		this.status = this.#attempt === 0 ? 'connecting' : 'lost';
 		socket.onopen = () => {
-			if (this.#attempt > 0) this.recovered = true;
+			if (this.#attempt > 0) {
+				this.recovered = true;
+				setTimeout(() => (this.recovered = false), RECOVERED_NOTICE_MS);
+			}
 			this.#attempt = 0;
 			this.status = 'open';
 			this.#heard();

@@ -97,6 +97,27 @@ async function contents(db: Db, campaignId: number) {
 describe('export as shortlist/v1 and restore', () => {
 	test('round trip of the demo campaign: identical documents and rows', async () => {
 		const sourceId = await restore(source.db, parse(generateDemo().document), '往返测试');
+		// Put some candidates elsewhere on the board: the backup must bring them back there.
+		const placed = await source.db
+			.select({ id: candidate.id })
+			.from(candidate)
+			.where(eq(candidate.campaignId, sourceId))
+			.orderBy(asc(candidate.id))
+			.limit(3);
+		const board = [
+			{ stage: 'joint' as const },
+			{ stage: 'approved' as const, proposedTrack: 'station' as const, approvedOn: '2022-11-25' },
+			{
+				stage: 'notice' as const,
+				proposedTrack: 'collective' as const,
+				approvedOn: '2022-11-25',
+				noticeStart: '2022-12-01',
+				noticeEnd: '2022-12-07'
+			}
+		];
+		for (const [index, state] of board.entries()) {
+			await source.db.update(candidate).set(state).where(eq(candidate.id, placed[index]!.id));
+		}
 		const first = await exportCampaignJson(source.db, sourceId, actor);
 		expect(first.format).toBe('shortlist/v1');
 		expect(first.nominations).toHaveLength(555);
@@ -105,7 +126,9 @@ describe('export as shortlist/v1 and restore', () => {
 		const restoredId = await restore(restored.db, parse(first), first.campaign.name);
 		const second = await exportCampaignJson(restored.db, restoredId, actor);
 		expect(JSON.stringify(second)).toBe(JSON.stringify(first));
-		expect(await contents(restored.db, restoredId)).toEqual(await contents(source.db, sourceId));
+		const restoredContents = await contents(restored.db, restoredId);
+		expect(restoredContents).toEqual(await contents(source.db, sourceId));
+		expect(restoredContents.candidates.slice(0, 3)).toMatchObject(board);
 	});
 
 	test('consultations come from the table as currently recorded, not from the imported form', async () => {

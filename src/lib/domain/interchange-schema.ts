@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { presets, tracks, type Track } from './campaign';
+import { stageLabels, type Stage } from './stages';
 import {
 	absent,
 	collectiveSchema,
@@ -27,6 +28,31 @@ export const unitKinds = [
 	'municipal_department'
 ] as const;
 
+const stageNames = Object.keys(stageLabels) as [Stage, ...Stage[]];
+const optionalDate = isoDate
+	.nullable()
+	.optional()
+	.transform((value) => value ?? null);
+
+/**
+ * Where a candidate stands on the board. Only a campaign backup (the JSON export) carries it;
+ * a unit's submission does not, and importing one leaves the board as it is.
+ */
+export const boardSchema = z.object(
+	{
+		stage: z.enum(stageNames, expecting(`${stageNames.join('、')} 之一`)),
+		proposedTrack: z
+			.enum(tracks as [Track, ...Track[]], expecting(`${tracks.join('、')} 之一`))
+			.nullable()
+			.optional()
+			.transform((value) => value ?? null),
+		approvedOn: optionalDate,
+		noticeStart: optionalDate,
+		noticeEnd: optionalDate
+	},
+	expecting('对象 {stage, proposedTrack?, approvedOn?, noticeStart?, noticeEnd?}（看板状态）')
+);
+
 const nominationBase = {
 	ref: z.string(expecting('字符串（推荐编号）')),
 	unit: z.object(
@@ -34,6 +60,7 @@ const nominationBase = {
 		expecting('对象 {name, kind}')
 	),
 	submittedAt: isoDate.optional(),
+	board: boardSchema.optional(),
 	unitNotice: z
 		.object({ start: isoDate, end: isoDate }, expecting('对象 {start, end}'))
 		.nullable()

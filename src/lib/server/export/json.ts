@@ -2,7 +2,8 @@
  * A whole campaign as a `shortlist/v1` document: the secretaries' backup. It carries personal
  * data (ID numbers, phones, addresses) exactly as submitted, so it is for secretaries only —
  * never for the public notice (SPEC §7). Importing it into an empty database restores the same
- * units, candidates, consultations and findings; stages, votes and comments are not part of v1.
+ * units, candidates, consultations and findings, and each candidate's place on the board (the
+ * nomination's `board` block); votes and comments are not part of v1.
  */
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { CampaignParameters } from '../../domain/campaign';
@@ -38,7 +39,17 @@ export async function exportCampaignJson(
 		const [owner] = await tx.select().from(campaign).where(eq(campaign.id, campaignId));
 		if (!owner) throw new CampaignNotFoundError(`没有编号为 ${campaignId} 的评选活动。`);
 		const rows = await tx
-			.select({ id: candidate.id, form: candidate.form })
+			.select({
+				id: candidate.id,
+				form: candidate.form,
+				board: {
+					stage: candidate.stage,
+					proposedTrack: candidate.proposedTrack,
+					approvedOn: candidate.approvedOn,
+					noticeStart: candidate.noticeStart,
+					noticeEnd: candidate.noticeEnd
+				}
+			})
 			.from(candidate)
 			.where(eq(candidate.campaignId, campaignId))
 			.orderBy(asc(candidate.id));
@@ -60,6 +71,7 @@ export async function exportCampaignJson(
 		}
 		const nominations = rows.map((row) => ({
 			...(row.form as unknown as Nomination),
+			board: row.board,
 			consultations: (byCandidate.get(row.id) ?? []).map((record) => ({
 				dept: record.dept,
 				result: record.result,

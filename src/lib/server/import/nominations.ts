@@ -3,7 +3,7 @@
  * idempotent — a nomination with the same unit, track and identity (ID number, collective name
  * or suggestion number) updates the candidate instead of adding one.
  */
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { InterchangeDocument, Nomination } from '../../domain/interchange';
 import { recordAudit } from '../audit/record';
 import type { Db, Tx } from '../db';
@@ -56,7 +56,7 @@ export async function importNominations(
 						campaignId,
 						unitId: unitIds.get(nomination.unit.name)!,
 						ref: nomination.ref,
-						form: nomination as unknown as Record<string, unknown>,
+						form: storedForm(nomination),
 						...candidateColumns(nomination)
 					}))
 				)
@@ -91,12 +91,14 @@ export async function importNominations(
 				idByKey.set(identity(row.unitId, row.track, row.naturalKey), row.id);
 			}
 		}
-		await upsertConsultations(tx, document.nominations, (nomination) => {
+		const candidateIdOf = (nomination: Nomination) => {
 			const columns = candidateColumns(nomination);
 			return idByKey.get(
 				identity(unitIds.get(nomination.unit.name)!, columns.track, columns.naturalKey)
 			)!;
-		});
+		};
+		await upsertConsultations(tx, document.nominations, candidateIdOf);
+		await restoreBoard(tx, document.nominations, candidateIdOf);
 		const findings = await refreshFindings(tx, campaignId);
 		const summary = { created, updated, units: unitIds.size, findings };
 		await recordAudit(tx, {
@@ -110,6 +112,27 @@ export async function importNominations(
 		});
 		return summary;
 	});
+}
+
+/** The nomination as the candidate keeps it: the board block is state, not part of the form. */
+function storedForm(nomination: Nomination): Record<string, unknown> {
+	const { board: _board, ...form } = nomination;
+	return form;
+}
+
+/** A backup's board block puts each candidate back where it stood (see boardSchema). */
+async function restoreBoard(
+	tx: Tx,
+	nominations: readonly Nomination[],
+	candidateIdOf: (nomination: Nomination) => number
+): Promise<void> {
+	for (const nomination of nominations) {
+		if (!nomination.board) continue;
+		await tx
+			.update(candidate)
+			.set(nomination.board)
+			.where(eq(candidate.id, candidateIdOf(nomination)));
+	}
 }
 
 type ConsultationResult = '无异议' | '有异议';

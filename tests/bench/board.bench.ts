@@ -12,7 +12,6 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
-import pg from 'pg';
 import WebSocket from 'ws';
 import {
 	createSession,
@@ -26,27 +25,12 @@ import { candidate, finding, user } from '../../src/lib/server/db/schema';
 import { startRuntime } from '../../src/lib/server/runtime';
 import { DEMO_PASSWORD, seedDemo } from '../../src/lib/server/seed';
 import { createUpgradeHandler } from '../../server/websocket';
+import { adminQuery, withDatabase } from '../helpers/global-setup';
 import { result, type BenchResult } from './measure';
 
 const RENDER_RUNS = 60;
 const FANOUT_SOCKETS = 50;
 const FANOUT_MOVES = 60;
-
-async function admin(url: string, statement: string) {
-	const client = new pg.Client({ connectionString: url });
-	await client.connect();
-	try {
-		await client.query(statement);
-	} finally {
-		await client.end();
-	}
-}
-
-function withDatabase(url: string, name: string): string {
-	const parsed = new URL(url);
-	parsed.pathname = `/${name}`;
-	return parsed.toString();
-}
 
 async function waitFor(url: string): Promise<void> {
 	for (let i = 0; i < 300; i++) {
@@ -199,7 +183,7 @@ export async function run(): Promise<BenchResult[]> {
 	const baseUrl = process.env.DATABASE_URL;
 	if (baseUrl) {
 		const name = `shortlist_bench_${randomBytes(4).toString('hex')}`;
-		await admin(baseUrl, `CREATE DATABASE ${name}`);
+		await adminQuery(baseUrl, `CREATE DATABASE ${name}`);
 		try {
 			const url = withDatabase(baseUrl, name);
 			const database = await openDatabase({ url, migrationsFolder: path.resolve('drizzle') });
@@ -207,11 +191,11 @@ export async function run(): Promise<BenchResult[]> {
 			await database.close();
 			results.push(await renderBench('PostgreSQL', { DATABASE_URL: url }));
 			// A fresh database again: the render bench signed in and read, the fan-out bench moves.
-			await admin(baseUrl, `DROP DATABASE ${name} WITH (FORCE)`);
-			await admin(baseUrl, `CREATE DATABASE ${name}`);
+			await adminQuery(baseUrl, `DROP DATABASE ${name} WITH (FORCE)`);
+			await adminQuery(baseUrl, `CREATE DATABASE ${name}`);
 			results.push(await fanOutBench('PostgreSQL, LISTEN/NOTIFY', url));
 		} finally {
-			await admin(baseUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+			await adminQuery(baseUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 		}
 	}
 	results.push(await fanOutBench('embedded'));

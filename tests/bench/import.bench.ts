@@ -5,28 +5,18 @@
  */
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { parseInterchange } from '../../src/lib/domain/interchange';
 import { validateDocument } from '../../src/lib/domain/rules/validate';
 import { openDatabase, type Database } from '../../src/lib/server/db';
 import { generateDemo } from '../../src/lib/server/demo';
 import { importNominations } from '../../src/lib/server/import/nominations';
 import { createCampaign } from '../../src/lib/server/seed';
+import { adminQuery, withDatabase } from '../helpers/global-setup';
 import { measure, result, type BenchResult } from './measure';
 
 const migrationsFolder = path.resolve('drizzle');
 const VALIDATE_RUNS = 20;
 const IMPORT_RUNS = 5;
-
-async function admin(url: string, statement: string): Promise<void> {
-	const client = new pg.Client({ connectionString: url });
-	await client.connect();
-	try {
-		await client.query(statement);
-	} finally {
-		await client.end();
-	}
-}
 
 /** A fresh migrated database with an empty campaign; `drop` removes it again. */
 interface Target {
@@ -43,17 +33,15 @@ async function freshPglite(): Promise<Target> {
 
 async function freshPostgres(baseUrl: string): Promise<Target> {
 	const name = `shortlist_bench_${randomBytes(5).toString('hex')}`;
-	await admin(baseUrl, `CREATE DATABASE ${name}`);
-	const url = new URL(baseUrl);
-	url.pathname = `/${name}`;
-	const database = await openDatabase({ url: url.toString(), migrationsFolder });
+	await adminQuery(baseUrl, `CREATE DATABASE ${name}`);
+	const database = await openDatabase({ url: withDatabase(baseUrl, name), migrationsFolder });
 	const campaignId = await createCampaign(database.db, 'bench', 'chongqing-2022');
 	return {
 		database,
 		campaignId,
 		drop: async () => {
 			await database.close();
-			await admin(baseUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+			await adminQuery(baseUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 		}
 	};
 }

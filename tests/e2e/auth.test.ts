@@ -127,3 +127,20 @@ test('signing out ends the session on the server', async ({ page, context }) => 
 	const response = await page.goto('/');
 	expect(new URL(response!.url()).pathname).toBe('/login');
 });
+
+test('what is typed before the page’s script arrives is kept (slow networks)', async ({ page }) => {
+	let release: () => void = () => {};
+	const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await scriptsHeld;
+		await route.continue();
+	});
+	await page.goto('/login', { waitUntil: 'commit' });
+	await page.getByLabel('用户名').fill('panelist3');
+	await page.getByLabel('密码').fill(DEMO_PASSWORD);
+	release();
+	await page.waitForLoadState('networkidle');
+	await expect(page.getByLabel('用户名')).toHaveValue('panelist3');
+	await page.getByRole('button', { name: '登录' }).click();
+	await expect(page).toHaveURL(/\/c\/\d+\/board$/);
+});

@@ -1,10 +1,16 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { campaignIdOf, signIn } from './helpers';
 
+/** Contexts a test opened; closed after it, so open boards do not pile up on the server. */
+const opened: BrowserContext[] = [];
+test.afterEach(async () => {
+	await Promise.all(opened.splice(0).map((context) => context.close()));
+});
+
 async function boardAs(browser: Browser, username: string): Promise<Page> {
-	const page = await (
-		await browser.newContext({ viewport: { width: 1920, height: 1080 } })
-	).newPage();
+	const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+	opened.push(context);
+	const page = await context.newPage();
 	await signIn(page, username);
 	await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'open');
 	return page;

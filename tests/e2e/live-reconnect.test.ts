@@ -28,7 +28,8 @@ test('a lost live link is shown, comes back by itself, and the board catches up 
 		});
 	});
 
-	const secretary = await (await browser.newContext()).newPage();
+	const secretaryContext = await browser.newContext();
+	const secretary = await secretaryContext.newPage();
 	await signIn(secretary, 'secretary');
 	const card = secretary
 		.locator('[data-column="submitted"] [data-candidate-id]', {
@@ -56,4 +57,5 @@ test('a lost live link is shown, comes back by itself, and the board catches up 
 	await expect(
 		page.locator(`[data-column="preliminary"] [data-candidate-id="${id}"]`)
 	).toBeVisible();
+	await secretaryContext.close();
 });

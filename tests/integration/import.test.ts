@@ -3,17 +3,16 @@
  * import-atomicity.test.ts), recomputed unit findings, and stored findings equal to
  * validateDocument of the same document.
  */
-import { readFileSync } from 'node:fs';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { parseInterchange, type InterchangeDocument } from '../../src/lib/domain/interchange';
+import { type InterchangeDocument } from '../../src/lib/domain/interchange';
 import { validateDocument } from '../../src/lib/domain/rules/validate';
 import type { Db } from '../../src/lib/server/db';
-import { audit, candidate, consultation, finding, unit } from '../../src/lib/server/db/schema';
-import { generateDemo } from '../../src/lib/server/demo';
+import { candidate, finding, unit } from '../../src/lib/server/db/schema';
 import { importNominations } from '../../src/lib/server/import/nominations';
 import { createCampaign } from '../../src/lib/server/seed';
 import { freshDatabase, type TestDatabase } from '../helpers/db';
+import { counts, demo, sample } from '../helpers/documents';
 
 const actor = { id: null, name: 'test' };
 let database: TestDatabase;
@@ -24,34 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
 	await database.destroy();
 });
-
-/** A parsed copy of a shortlist/v1 value; throws on a structural error. */
-function parse(value: unknown): InterchangeDocument {
-	const parsed = parseInterchange(structuredClone(value));
-	if (!parsed.ok) throw new Error(`not shortlist/v1: ${JSON.stringify(parsed.errors[0])}`);
-	return parsed.document;
-}
-const sample = (): InterchangeDocument =>
-	parse(JSON.parse(readFileSync('../shared/examples/sample.json', 'utf8')));
-const demoValue = generateDemo().document;
-const demo = (): InterchangeDocument => parse(demoValue);
-
-/** Row counts of everything an import writes. */
-async function counts(db: Db) {
-	const count = async (
-		table: typeof candidate | typeof unit | typeof finding | typeof consultation | typeof audit
-	) => (await db.select({ n: sql<number>`count(*)::int` }).from(table))[0]?.n ?? 0;
-	return {
-		candidates: await count(candidate),
-		units: await count(unit),
-		findings: await count(finding),
-		consultations: await count(consultation),
-		audits: await count(audit),
-		versions: (
-			await db.select({ n: sql<number>`coalesce(sum(version), 0)::int` }).from(candidate)
-		)[0]?.n
-	};
-}
 
 /** Stored findings as validateDocument reports them: ref = the nomination's ref or unit's name. */
 async function storedFindings(db: Db, campaignId: number): Promise<string[]> {

@@ -3,8 +3,8 @@
  * first (a station's track, a date, a reason to override a refused gate), and the form action call.
  */
 import { deserialize } from '$app/forms';
-import type { Track } from '../domain/campaign';
 import type { Stage } from '../domain/stages';
+import type { MoveOutcome } from './types';
 
 /** What the secretary must add before a move can go (again) to the server. */
 export interface MoveQuestion {
@@ -24,18 +24,6 @@ export interface MoveAnswer {
 	targetTrack?: 'collective' | 'station';
 	date?: string;
 }
-
-/** The server's verdict on one card. */
-export type MoveOutcome =
-	| {
-			candidateId: number;
-			ok: true;
-			from: Stage;
-			to: Stage;
-			proposedTrack: Track | null;
-			overridden: string | null;
-	  }
-	| { candidateId: number; ok: false; code: string; message: string; overridable: boolean };
 
 export type MoveReply =
 	{ ok: true; outcomes: MoveOutcome[]; seq: number | null } | { ok: false; message: string };

@@ -1,6 +1,6 @@
 /** What the board shows of a candidate: no form data, so no personal data (SPEC §7). */
 import type { NominationTrack, Track } from '../domain/campaign';
-import type { Stage } from '../domain/stages';
+import type { MoveRefusalCode, Stage } from '../domain/stages';
 
 export interface BoardCard {
 	id: number;
@@ -37,6 +37,26 @@ export interface MovedCard {
 	to: Stage;
 	proposedTrack: Track | null;
 }
+
+/** The server's verdict on moving one card (the board's `?/move` action). */
+export type MoveOutcome =
+	| {
+			candidateId: number;
+			ok: true;
+			from: Stage;
+			to: Stage;
+			proposedTrack: Track | null;
+			/** The gate a secretary's reason passed, if any. */
+			overridden: MoveRefusalCode | null;
+	  }
+	| {
+			candidateId: number;
+			ok: false;
+			code: MoveRefusalCode | 'NOT-FOUND' | 'DATE-REQUIRED';
+			message: string;
+			/** True when a written reason would let it pass. */
+			overridable: boolean;
+	  };
 
 /** A board event as the live socket delivers it. */
 export type BoardMessage =

@@ -1,12 +1,18 @@
 /** The board's data: every candidate of a campaign as a card, in one pass over three tables. */
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { BoardCard } from '../../board/types';
 import { consultationStatus } from '../../domain/consultations';
 import type { ConsultationDepartment } from '../../domain/vocabulary';
+import { groupBy } from '../../group-by';
 import type { Db } from '../db';
 import { candidate, consultation, finding, unit } from '../db/schema';
 
-export async function boardCards(db: Db, campaignId: number): Promise<BoardCard[]> {
+/** Every card of a campaign in board order; only one unit's when `unitId` is given. */
+export async function boardCards(
+	db: Db,
+	campaignId: number,
+	scope: { unitId?: number } = {}
+): Promise<BoardCard[]> {
 	const findingSummary = db
 		.select({
 			candidateId: finding.candidateId,
@@ -49,7 +55,12 @@ export async function boardCards(db: Db, campaignId: number): Promise<BoardCard[
 			.from(candidate)
 			.innerJoin(unit, eq(candidate.unitId, unit.id))
 			.leftJoin(findingSummary, eq(findingSummary.candidateId, candidate.id))
-			.where(eq(candidate.campaignId, campaignId))
+			.where(
+				and(
+					eq(candidate.campaignId, campaignId),
+					scope.unitId === undefined ? undefined : eq(candidate.unitId, scope.unitId)
+				)
+			)
 			.orderBy(asc(unit.id), asc(candidate.track), asc(candidate.id)),
 		db
 			.select({
@@ -62,12 +73,7 @@ export async function boardCards(db: Db, campaignId: number): Promise<BoardCard[
 			.innerJoin(candidate, eq(consultation.candidateId, candidate.id))
 			.where(eq(candidate.campaignId, campaignId))
 	]);
-	const recordsOf = new Map<number, typeof records>();
-	for (const record of records) {
-		const list = recordsOf.get(record.candidateId) ?? [];
-		list.push(record);
-		recordsOf.set(record.candidateId, list);
-	}
+	const recordsOf = groupBy(records, (record) => record.candidateId);
 	return rows.map(({ required, ...row }) => {
 		const status = consultationStatus(
 			required as ConsultationDepartment[],

@@ -9,6 +9,7 @@ import type { ConsultationRecord } from '../../domain/consultations';
 import type { ProposedEntry } from '../../domain/rules/list-composition';
 import { listStages } from '../../domain/stages';
 import { tally, type Vote } from '../../domain/tally';
+import { groupBy } from '../../group-by';
 import type { Tx } from '../db';
 import { candidate, consultation, finding, membership, panelistUnit, vote } from '../db/schema';
 
@@ -25,14 +26,17 @@ export async function consultationRecords(
 	tx: Tx,
 	ids: number[]
 ): Promise<Map<number, ConsultationRecord[]>> {
-	const rows = await tx.select().from(consultation).where(inArray(consultation.candidateId, ids));
-	const byCandidate = new Map<number, ConsultationRecord[]>();
-	for (const row of rows) {
-		const list = byCandidate.get(row.candidateId) ?? [];
-		list.push({ dept: row.dept, result: row.result, date: row.date ?? '', note: row.note });
-		byCandidate.set(row.candidateId, list);
-	}
-	return byCandidate;
+	const rows = await tx
+		.select({
+			candidateId: consultation.candidateId,
+			dept: consultation.dept,
+			result: consultation.result,
+			date: sql<string>`coalesce(${consultation.date}::text, '')`,
+			note: consultation.note
+		})
+		.from(consultation)
+		.where(inArray(consultation.candidateId, ids));
+	return groupBy(rows, (row) => row.candidateId);
 }
 
 /**

@@ -10,8 +10,9 @@ import type { CampaignParameters, Track } from '../../domain/campaign';
 import { consultationStatus } from '../../domain/consultations';
 import type { ConsultationDepartment } from '../../domain/vocabulary';
 import { capsExceededAfter, type ProposedEntry } from '../../domain/rules/list-composition';
-import { checkMove, listStages, type MoveRefusalCode, type Stage } from '../../domain/stages';
+import { checkMove, listStages, type Stage } from '../../domain/stages';
 import { addWorkingDays } from '../../domain/working-days';
+import type { MovedCard, MoveOutcome } from '../../board/types';
 import { recordAudit } from '../audit/record';
 import { todayInChina } from '../clock';
 import type { Db } from '../db';
@@ -34,35 +35,10 @@ export interface MoveRequest {
 	today?: string;
 }
 
-export type MoveOutcome =
-	| {
-			candidateId: number;
-			ok: true;
-			from: Stage;
-			to: Stage;
-			proposedTrack: Track | null;
-			overridden: MoveRefusalCode | null;
-	  }
-	| {
-			candidateId: number;
-			ok: false;
-			code: MoveRefusalCode | 'NOT-FOUND' | 'DATE-REQUIRED';
-			message: string;
-			overridable: boolean;
-	  };
-
 export interface MoveResult {
 	outcomes: MoveOutcome[];
 	/** The event number of the moves, or null when nothing moved. */
 	seq: number | null;
-}
-
-/** One moved card as the board event carries it. */
-export interface MovedCard {
-	candidateId: number;
-	from: Stage;
-	to: Stage;
-	proposedTrack: Track | null;
 }
 
 const dateNeeded: Partial<Record<Stage, string>> = {

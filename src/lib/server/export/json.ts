@@ -9,6 +9,7 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import type { CampaignParameters } from '../../domain/campaign';
 import type { CampaignBlock, Nomination } from '../../domain/interchange';
 import { recordAudit } from '../audit/record';
+import { groupBy } from '../../group-by';
 import type { Db } from '../db';
 import { campaign, candidate, consultation } from '../db/schema';
 import type { ImportActor } from '../import/nominations';
@@ -65,10 +66,7 @@ export async function exportCampaignJson(
 					)
 					.orderBy(asc(consultation.id))
 			: [];
-		const byCandidate = new Map<number, typeof records>();
-		for (const record of records) {
-			byCandidate.set(record.candidateId, [...(byCandidate.get(record.candidateId) ?? []), record]);
-		}
+		const byCandidate = groupBy(records, (record) => record.candidateId);
 		const nominations = rows.map((row) => ({
 			...(row.form as unknown as Nomination),
 			board: row.board,

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
 import { requireRole } from '$lib/server/auth/guard';
-import { listCandidates } from '$lib/server/board/candidates';
+import { boardCards } from '$lib/server/board/cards';
 import { unit } from '$lib/server/db/schema';
 import { findingsOfUnit } from '$lib/server/import/findings';
 import { getRuntime } from '$lib/server/runtime';
@@ -18,7 +18,7 @@ export const load = (async ({ locals, params }) => {
 	return {
 		campaignId: role.campaignId,
 		unitName: own.name,
-		candidates: await listCandidates(db, role.campaignId, { unitId: own.id }),
+		candidates: await boardCards(db, role.campaignId, { unitId: own.id }),
 		unitFindings: unitFindings.map(({ id, code, severity, field, message }) => ({
 			id,
 			code,

@@ -144,3 +144,13 @@ test('what is typed before the page’s script arrives is kept (slow networks)',
 	await page.getByRole('button', { name: '登录' }).click();
 	await expect(page).toHaveURL(/\/c\/\d+\/board$/);
 });
+
+test('pages carry a content security policy that allows no foreign script or framing', async ({
+	page
+}) => {
+	const response = await page.goto('/login');
+	const policy = response?.headers()['content-security-policy'] ?? '';
+	expect(policy).toMatch(/script-src 'self' 'nonce-[^']+'/);
+	expect(policy).toContain("frame-ancestors 'none'");
+	expect(response?.headers()['x-content-type-options']).toBe('nosniff');
+});

@@ -33,6 +33,19 @@ describe('generateDemo', () => {
 		expect(demo.document.campaign).toEqual({ preset: 'chongqing-2022' });
 	});
 
+	test('every seed can be generated, even one that drew no state-owned head or party member', () => {
+		const seeds = Array.from({ length: 60 }, (_, i) => i + 1);
+		const failed = seeds.filter((seed) => {
+			try {
+				generateDemo(seed);
+				return false;
+			} catch {
+				return true;
+			}
+		});
+		expect(failed).toEqual([]);
+	});
+
 	test.each([2022, 1, 7, 99, 123456])('seed %i yields 520–580 nominations', (seed) => {
 		const count = generateDemo(seed).document.nominations.length;
 		expect(count).toBeGreaterThanOrEqual(520);

@@ -1,4 +1,5 @@
 import type { Collective, PlantSite, Suggestion } from './planted';
+import { consultationsFor, requiredDepartments } from './consultations';
 import type { Consultation } from './types';
 
 /** Pads (or cuts) a text to exactly `length` code points by repeating its own sentences. */
@@ -106,11 +107,23 @@ export function plantConsultations(site: PlantSite): void {
 	group.consultations = drop(group.consultations, '纪检监察');
 	site.record(group.ref, 'CONSULT-MISSING', '纪检监察 not consulted');
 
-	const stateHead = site.anyPerson((p) => p.enterpriseHead && p.stateOwned);
+	const stateHead = site.anyPerson(
+		(p) => p.enterpriseHead && p.stateOwned,
+		(n) => {
+			Object.assign(n.person, { enterpriseHead: true, stateOwned: true, unitNature: '企业' });
+			n.consultations = consultationsFor(requiredDepartments(n.person), n.consultations[0]!.date);
+		}
+	);
 	stateHead.consultations = drop(stateHead.consultations, '国资');
 	site.record(stateHead.ref, 'CONSULT-MISSING', 'state-owned enterprise head: 国资 not consulted');
 
-	const member = site.anyPerson((p) => p.party !== undefined);
+	const member = site.anyPerson(
+		(p) => p.party !== undefined,
+		(n) => {
+			Object.assign(n.person, { politicalStatus: '民盟盟员', party: '中国民主同盟' });
+			n.consultations = consultationsFor(requiredDepartments(n.person), n.consultations[0]!.date);
+		}
+	);
 	member.consultations = drop(member.consultations, '统战');
 	site.record(member.ref, 'CONSULT-MISSING', 'democratic party member: 统战 not consulted');
 }

@@ -48,13 +48,20 @@ export class PlantSite {
 		return this.person(slug, (p) => p.category === '代表联络工作人员');
 	}
 
-	/** The first unplanted individual anywhere matching `where`. */
-	anyPerson(where: (p: PersonRecord) => boolean): Individual {
+	/**
+	 * The first unplanted individual anywhere matching `where`. A seed may have drawn none: then
+	 * the first unplanted deputy is made to match by `make`, so every seed plants the same problems.
+	 */
+	anyPerson(where: (p: PersonRecord) => boolean, make: (n: Individual) => void): Individual {
 		const all = this.nominations.filter((n): n is Individual => n.track === 'individual');
-		return this.#free(
-			all.filter((n) => where(n.person)),
-			'matching person'
+		const matching = all.filter((n) => where(n.person) && !this.#used.has(n.ref));
+		if (matching[0]) return matching[0];
+		const stand = this.#free(
+			all.filter((n) => n.person.category !== '代表联络工作人员'),
+			'deputy'
 		);
+		make(stand);
+		return stand;
 	}
 
 	/** A collective or suggestion by its ref. */

@@ -74,10 +74,16 @@ test.describe('the live board', () => {
 		await expect(meter(screen)).toHaveText(`${proposed! + 1} / ${quota}`);
 		await expect(meter(secretary)).toHaveText(`${proposed! + 1} / ${quota}`);
 
-		await cardIn(secretary, 'proposed', id).getByRole('button').first().click();
+		const title = cardIn(secretary, 'proposed', id).getByRole('button').first();
+		await title.focus();
+		await secretary.keyboard.press('Enter');
 		const history = secretary.getByTestId('history');
 		await expect(history).toContainText('越过关卡移动');
 		await expect(history).toContainText('理由：经联席会议研究同意列入');
+		// Escape closes the panel and puts the keyboard back on the card it came from.
+		await secretary.keyboard.press('Escape');
+		await expect(history).toHaveCount(0);
+		await expect(title).toBeFocused();
 	});
 
 	test('a refused move snaps back and says why, with its code', async ({ browser }) => {

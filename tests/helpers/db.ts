@@ -33,7 +33,7 @@ export async function freshDatabase(): Promise<TestDatabase> {
 		url,
 		async destroy() {
 			await database.close();
-			await adminQuery(baseUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+			await dropDatabase(baseUrl, name);
 		}
 	};
 }
@@ -49,4 +49,20 @@ async function createFromTemplate(baseUrl: string, name: string, template: strin
 			await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
 		}
 	}
+}
+
+/**
+ * Drops a test database once its connections have gone; forcing it at once would kill
+ * connections that are still closing, and their pool would report that as an error.
+ */
+async function dropDatabase(baseUrl: string, name: string) {
+	for (let attempt = 1; attempt <= 20; attempt++) {
+		try {
+			await adminQuery(baseUrl, `DROP DATABASE IF EXISTS ${name}`);
+			return;
+		} catch {
+			await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+		}
+	}
+	await adminQuery(baseUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 }

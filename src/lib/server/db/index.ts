@@ -11,6 +11,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { PgListener } from './listener';
 import * as schema from './schema';
 
 /** The drizzle client type shared by both drivers; services take it as an argument. */
@@ -49,33 +50,17 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 async function openPostgres(url: string, options: DatabaseOptions): Promise<Database> {
 	await migrateWithLock(url, options.migrationsFolder);
 	const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+	// An idle connection that the server drops is replaced on next use; without a listener the
+	// pool's 'error' event would end the process.
+	pool.on('error', (error) => console.error('database connection lost:', error.message));
 	const db = drizzlePg({ client: pool, schema });
-	let listener: pg.Client | null = null;
-	const handlers = new Map<string, Set<(payload: string) => void>>();
+	const listener = new PgListener(url);
 	return {
 		db,
 		kind: 'postgres',
-		async listen(channel, onPayload) {
-			if (!listener) {
-				listener = new pg.Client({ connectionString: url });
-				await listener.connect();
-				listener.on('notification', (message) => {
-					for (const handler of handlers.get(message.channel) ?? []) handler(message.payload ?? '');
-				});
-			}
-			let set = handlers.get(channel);
-			if (!set) {
-				set = new Set();
-				handlers.set(channel, set);
-				await listener.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
-			}
-			set.add(onPayload);
-			return async () => {
-				set.delete(onPayload);
-			};
-		},
+		listen: (channel, onPayload) => listener.listen(channel, onPayload),
 		async close() {
-			await listener?.end();
+			await listener.close();
 			await pool.end();
 		}
 	};

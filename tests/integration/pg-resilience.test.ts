@@ -6,6 +6,11 @@ import { freshDatabase, type TestDatabase } from '../helpers/db';
  * A PostgreSQL restart or a dropped connection must not take the server down: the pool replaces
  * idle connections, and the LISTEN connection comes back by itself and listens again.
  */
+/** The rows of a raw query's result (node-postgres shape; the shared Db type leaves it open). */
+function rowsOf<T>(result: unknown): T[] {
+	return (result as { rows: T[] }).rows;
+}
+
 describe.runIf(process.env.DATABASE_URL)('losing PostgreSQL connections', () => {
 	let database: TestDatabase;
 
@@ -18,10 +23,10 @@ describe.runIf(process.env.DATABASE_URL)('losing PostgreSQL connections', () => 
 
 	/** Ends other backends of this test's database whose last query matches `pattern`. */
 	async function terminate(pattern: string): Promise<number> {
-		const rows = await database.db.execute<{ ended: boolean }>(sql`
+		const result = await database.db.execute(sql`
 			select pg_terminate_backend(pid) as ended from pg_stat_activity
 			where datname = current_database() and pid <> pg_backend_pid() and query like ${pattern}`);
-		return rows.rows.length;
+		return rowsOf<{ ended: boolean }>(result).length;
 	}
 
 	test('the LISTEN connection reconnects and hears notifications again', async () => {
@@ -46,7 +51,7 @@ describe.runIf(process.env.DATABASE_URL)('losing PostgreSQL connections', () => 
 	test('idle pool connections ended by the server are replaced on the next query', async () => {
 		await Promise.all([1, 2, 3].map(() => database.db.execute(sql`select pg_sleep(0.05)`)));
 		expect(await terminate('select pg_sleep%')).toBeGreaterThan(0);
-		const [row] = (await database.db.execute<{ ok: number }>(sql`select 1 as ok`)).rows;
+		const [row] = rowsOf<{ ok: number }>(await database.db.execute(sql`select 1 as ok`));
 		expect(row?.ok).toBe(1);
 	});
 });

@@ -154,3 +154,25 @@ test('pages carry a content security policy that allows no foreign script or fra
 	expect(policy).toContain("frame-ancestors 'none'");
 	expect(response?.headers()['x-content-type-options']).toBe('nosniff');
 });
+
+test('a secretary cannot make anyone a system administrator', async ({ page }) => {
+	await signIn(page, 'secretary');
+	const campaignId = campaignIdOf(page);
+	await page.goto(`/c/${campaignId}/members`);
+	const row = page.getByRole('row', { name: /panelist6/ });
+	await row.getByLabel('panelist6 的角色').selectOption('admin');
+	await row.getByRole('button', { name: '保存' }).click();
+	await expect(page.getByRole('status')).toHaveText('只有系统管理员可以授予系统管理员角色。');
+	await page.reload();
+	await expect(
+		page.getByRole('row', { name: /panelist6/ }).getByLabel('panelist6 的角色')
+	).toHaveValue('panelist');
+});
+
+test('a forbidden page explains itself in Chinese', async ({ page }) => {
+	await signIn(page, 'unit-yuzhong');
+	const response = await page.goto(`/c/${campaignIdOf(page)}/board`);
+	expect(response?.status()).toBe(403);
+	await expect(page.getByRole('heading', { name: '没有权限' })).toBeVisible();
+	await expect(page.getByRole('alert')).toHaveText('您的角色无权进行此操作。');
+});

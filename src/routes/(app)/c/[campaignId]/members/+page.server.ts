@@ -50,6 +50,9 @@ export const actions = {
 		const parsed = roleChange.safeParse(Object.fromEntries(await request.formData()));
 		if (!parsed.success) return fail(400, { message: '请选择有效的成员和角色。' });
 		const change = parsed.data;
+		if (change.role === 'admin' && role.role !== 'admin') {
+			return fail(403, { message: '只有系统管理员可以授予系统管理员角色。' });
+		}
 		if (change.userId === locals.user?.id) {
 			return fail(400, { message: '不能修改自己的角色，请由另一位秘书处成员操作。' });
 		}

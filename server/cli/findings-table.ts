@@ -1,5 +1,6 @@
 /** The readable Chinese report of `validate`: findings grouped by recommending unit. */
 import type { InterchangeDocument, Nomination, UnitKind } from '../../src/lib/domain/interchange';
+import { nominationTitle } from '../../src/lib/domain/candidate-facts';
 import { countBySeverity, type Finding } from '../../src/lib/domain/rules/finding';
 import { severityLabels } from '../../src/lib/labels';
 
@@ -29,12 +30,7 @@ function pad(text: string, width: number): string {
 
 /** The nomination's name or title, cut to keep the report's columns narrow. */
 function titleOf(nomination: Nomination): string {
-	const title =
-		nomination.track === 'individual'
-			? nomination.person.name
-			: nomination.track === 'collective'
-				? nomination.collective.name
-				: nomination.suggestion.title;
+	const title = nominationTitle(nomination);
 	const chars = [...title];
 	return chars.length > 12 ? `${chars.slice(0, 11).join('')}…` : title;
 }

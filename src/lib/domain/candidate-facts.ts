@@ -14,6 +14,18 @@ import {
 	staffCategory
 } from './vocabulary';
 
+/** What a nomination is called: the person's or collective's name, or the suggestion's title. */
+export function nominationTitle(nomination: Nomination): string {
+	switch (nomination.track) {
+		case 'individual':
+			return nomination.person.name;
+		case 'collective':
+			return nomination.collective.name;
+		case 'suggestion':
+			return nomination.suggestion.title;
+	}
+}
+
 /** True for 市人大代表联络工作人员 (通知二(二)2). */
 export function isStaff(person: PersonForm): boolean {
 	return person.category.trim() === staffCategory;

@@ -1,5 +1,5 @@
 /** How a nomination of the JSON interchange becomes the indexed columns of a candidate row. */
-import { compositionFlags, isStation } from '../../domain/candidate-facts';
+import { compositionFlags, isStation, nominationTitle } from '../../domain/candidate-facts';
 import { requiredConsultations } from '../../domain/consultations';
 import type { Nomination } from '../../domain/interchange';
 
@@ -36,12 +36,7 @@ export function naturalKeyOf(nomination: Nomination): string {
 
 export function candidateColumns(nomination: Nomination): CandidateColumns {
 	const caps = compositionFlags(nomination);
-	const title =
-		nomination.track === 'individual'
-			? nomination.person.name
-			: nomination.track === 'collective'
-				? nomination.collective.name
-				: nomination.suggestion.title;
+	const title = nominationTitle(nomination);
 	return {
 		track: nomination.track,
 		title: title.trim() || `（未填写名称：${nomination.ref}）`,

@@ -71,12 +71,19 @@ export async function refreshFindings(tx: Db | Tx, campaignId: number): Promise<
 	return values.length;
 }
 
-/** The unit-level findings of one recommending unit (SPEC §4.2), errors first. */
-export async function findingsOfUnit(db: Db | Tx, unitId: number): Promise<Finding[]> {
+/** The findings on one candidate, or a unit's own (SPEC §4.2) findings; errors first. */
+export async function findingsOf(
+	db: Db | Tx,
+	owner: { candidateId: number } | { unitId: number }
+): Promise<Finding[]> {
 	return db
 		.select()
 		.from(finding)
-		.where(eq(finding.unitId, unitId))
+		.where(
+			'candidateId' in owner
+				? eq(finding.candidateId, owner.candidateId)
+				: eq(finding.unitId, owner.unitId)
+		)
 		.orderBy(
 			sql`case ${finding.severity} when 'error' then 0 when 'warning' then 1 else 2 end`,
 			asc(finding.id)

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { requireRole } from '$lib/server/auth/guard';
 import { boardCards } from '$lib/server/board/cards';
 import { unit } from '$lib/server/db/schema';
-import { findingsOfUnit } from '$lib/server/import/findings';
+import { findingsOf } from '$lib/server/import/findings';
 import { getRuntime } from '$lib/server/runtime';
 import type { PageServerLoad } from './$types';
 
@@ -14,7 +14,7 @@ export const load = (async ({ locals, params }) => {
 	const { db } = await getRuntime();
 	const [own] = await db.select().from(unit).where(eq(unit.id, role.unitId));
 	if (!own) error(404, '找不到您的推荐单位。');
-	const unitFindings = await findingsOfUnit(db, own.id);
+	const unitFindings = await findingsOf(db, { unitId: own.id });
 	return {
 		campaignId: role.campaignId,
 		unitName: own.name,

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { consultationDepartments } from '$lib/domain/vocabulary';
 import { historyOf } from '$lib/server/audit/history';
 import { idParam, requireRole } from '$lib/server/auth/guard';
-import { findingsOf, getCandidate } from '$lib/server/board/candidates';
+import { getCandidate } from '$lib/server/board/candidates';
+import { findingsOf } from '$lib/server/import/findings';
 import { recordConsultation } from '$lib/server/board/consultations';
 import { consultation } from '$lib/server/db/schema';
 import { seesPersonalData, withoutPersonalData } from '$lib/server/privacy';
@@ -27,7 +28,7 @@ export const load = (async ({ locals, params }) => {
 	}
 	const { form, ...candidate } = found;
 	const [findings, consultations, history] = await Promise.all([
-		findingsOf(db, found.id),
+		findingsOf(db, { candidateId: found.id }),
 		db
 			.select({
 				dept: consultation.dept,

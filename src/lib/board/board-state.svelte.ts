@@ -2,12 +2,26 @@
  * The cards a board holds and the event number they reflect. Live events are applied through
  * `applyMessage`; anything it cannot apply (a gap, an unknown event) asks for a reload.
  */
+import type { ProposedEntry } from '../domain/rules/list-composition';
+import { listStages } from '../domain/stages';
 import { applyMessage, applyMoves } from './apply';
 import type { BoardCard, BoardMessage, MovedCard } from './types';
 
 export class BoardState {
 	cards = $state.raw<BoardCard[]>([]);
 	seq = $state(0);
+	/** The proposed list as the quota and cap meters count it. */
+	entries = $derived(
+		this.cards
+			.filter((card) => listStages.includes(card.stage) && card.proposedTrack)
+			.map((card): ProposedEntry => ({
+				ref: String(card.id),
+				track: card.proposedTrack!,
+				division: card.division,
+				municipalOrgan: card.municipalOrgan,
+				enterpriseHead: card.enterpriseHead
+			}))
+	);
 
 	constructor(cards: BoardCard[], seq: number) {
 		this.reset(cards, seq);

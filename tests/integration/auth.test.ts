@@ -8,7 +8,7 @@ import {
 	validateSessionToken
 } from '../../src/lib/server/auth/session';
 import { signInPolicy } from '../../src/lib/server/auth/rate-limit';
-import { audit, campaign, session } from '../../src/lib/server/db/schema';
+import { audit, campaign, rateLimit, session } from '../../src/lib/server/db/schema';
 import { createUser, setMembership, setPassword } from '../../src/lib/server/users';
 import { freshDatabase, type TestDatabase } from '../helpers/db';
 
@@ -84,6 +84,39 @@ describe('signIn', () => {
 		const blocked = await signIn(database.db, 'erin', PASSWORD, '10.0.3.3');
 		expect(blocked.ok === false && blocked.reason).toBe('limited');
 		expect((await signIn(database.db, 'erin', PASSWORD, '10.0.3.4')).ok).toBe(true);
+	});
+});
+
+describe('housekeeping', () => {
+	test('counters of windows long over are swept on the next failure', async () => {
+		await database.db.insert(rateLimit).values({
+			key: 'user:long-gone',
+			count: 3,
+			resetAt: new Date(Date.now() - 2 * signInPolicy.windowMs)
+		});
+		await signIn(database.db, 'someone', 'nope', '10.7.7.7');
+		expect(
+			await database.db.select().from(rateLimit).where(eq(rateLimit.key, 'user:long-gone'))
+		).toEqual([]);
+	});
+
+	test('a new session drops the user’s expired ones, not the live ones', async () => {
+		const { id } = await createUser(database.db, {
+			username: 'kim',
+			displayName: '金',
+			password: PASSWORD
+		});
+		const [expired, live] = [generateSessionToken(), generateSessionToken()];
+		const old = await createSession(database.db, expired, id);
+		await database.db
+			.update(session)
+			.set({ expiresAt: new Date(Date.now() - 1000) })
+			.where(eq(session.id, old.id));
+		await createSession(database.db, live, id);
+		await createSession(database.db, generateSessionToken(), id);
+		const rows = await database.db.select().from(session).where(eq(session.userId, id));
+		expect(rows).toHaveLength(2);
+		expect(rows.map((row) => row.id)).not.toContain(old.id);
 	});
 });
 

@@ -2,7 +2,7 @@
  * Failed sign-in limits kept in the database, so they hold across several server instances:
  * a fixed window per username and per client address.
  */
-import { and, gt, inArray, sql } from 'drizzle-orm';
+import { and, gt, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { rateLimit } from '../db/schema';
 
@@ -47,13 +47,17 @@ export async function blockedUntil(
 	return until;
 }
 
-/** Counts one failed attempt against both keys, atomically (one upsert per key). */
+/**
+ * Counts one failed attempt against both keys, atomically (one upsert per key), and sweeps
+ * counters whose window ended long ago so the table stays small.
+ */
 export async function recordFailure(
 	db: Db,
 	username: string,
 	address: string,
 	policy: RateLimitPolicy = signInPolicy
 ): Promise<void> {
+	await db.delete(rateLimit).where(lt(rateLimit.resetAt, new Date(Date.now() - policy.windowMs)));
 	const resetAt = new Date(Date.now() + policy.windowMs);
 	for (const key of [usernameKey(username), addressKey(address)]) {
 		await db

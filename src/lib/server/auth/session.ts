@@ -4,7 +4,7 @@
  */
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import { eq } from 'drizzle-orm';
+import { and, eq, lt } from 'drizzle-orm';
 import type { Db } from '../db';
 import { session as sessionTable, user as userTable, type Session, type User } from '../db/schema';
 
@@ -30,7 +30,11 @@ function sessionIdOf(token: string): string {
 	return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 }
 
+/** Stores a new session for the user (and drops that user's expired ones). */
 export async function createSession(db: Db, token: string, userId: number): Promise<Session> {
+	await db
+		.delete(sessionTable)
+		.where(and(eq(sessionTable.userId, userId), lt(sessionTable.expiresAt, new Date())));
 	const [created] = await db
 		.insert(sessionTable)
 		.values({ id: sessionIdOf(token), userId, expiresAt: new Date(Date.now() + SESSION_TTL_MS) })

@@ -154,3 +154,18 @@ test.describe('the live board', () => {
 		expect(new Set(tracks)).toEqual(new Set(['优秀建议']));
 	});
 });
+
+test('a move posted from another site is refused even with a secretary’s session', async ({
+	browser
+}) => {
+	const secretary = await boardAs(browser, 'secretary');
+	const card = column(secretary, 'submitted').locator('[data-candidate-id]').first();
+	const id = (await card.getAttribute('data-candidate-id'))!;
+	const response = await secretary.request.post(`/c/${campaignIdOf(secretary)}/board?/move`, {
+		form: { candidateId: id, to: 'withdrawn' },
+		headers: { Origin: 'https://evil.example' }
+	});
+	expect(response.status()).toBe(403);
+	await secretary.reload();
+	await expect(cardIn(secretary, 'submitted', id)).toBeVisible();
+});

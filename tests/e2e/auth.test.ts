@@ -81,6 +81,11 @@ test('a unit user cannot open another unit’s candidate by URL', async ({ page,
 	expect(own?.status()).toBe(200);
 	const foreign = await page.goto(`/c/${campaignId}/candidates/${foreignId}`);
 	expect(foreign?.status()).toBe(404);
+	// The side panel's JSON view is guarded the same way.
+	expect((await page.request.get(`/c/${campaignId}/candidates/${foreignId}/view`)).status()).toBe(
+		404
+	);
+	expect((await page.request.get(`/c/${campaignId}/candidates/${ownId}/view`)).status()).toBe(200);
 	const board = await page.goto(`/c/${campaignId}/board`);
 	expect(board?.status()).toBe(403);
 });

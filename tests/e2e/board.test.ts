@@ -169,3 +169,51 @@ test('a move posted from another site is refused even with a secretary’s sessi
 	await secretary.reload();
 	await expect(cardIn(secretary, 'submitted', id)).toBeVisible();
 });
+
+test('from 拟表彰 to 表彰: dates asked, an objection holds it back until settled', async ({
+	browser
+}) => {
+	const secretary = await boardAs(browser, 'secretary');
+	const id = (await column(secretary, 'proposed')
+		.locator('[data-candidate-id]')
+		.first()
+		.getAttribute('data-candidate-id'))!;
+	const card = (stage: string) => cardIn(secretary, stage, id);
+	const moveTo = async (from: string, to: string) => {
+		await card(from).getByRole('button', { name: '移至…' }).click();
+		await secretary.getByRole('menuitem', { name: to }).click();
+	};
+	const dialog = secretary.getByRole('dialog');
+
+	await moveTo('proposed', '党组审定');
+	await dialog.getByLabel('党组会议日期').fill('2022-11-25');
+	await dialog.getByRole('button', { name: '确认移动' }).click();
+	await expect(card('approved')).toBeVisible();
+
+	await moveTo('approved', '公示');
+	await dialog.getByLabel('公示开始日期').fill('2022-12-01');
+	await dialog.getByRole('button', { name: '确认移动' }).click();
+	await expect(card('notice')).toBeVisible();
+
+	await card('notice').getByRole('button').first().click();
+	const panel = secretary.getByRole('complementary', { name: '候选对象详情' });
+	await expect(panel).toContainText('公示 2022-12-01 至 2022-12-07');
+	await panel.getByLabel('异议内容').fill('来信反映事迹材料中的数据有出入');
+	await panel.getByRole('button', { name: '登记异议' }).click();
+	await expect(panel.getByRole('status')).toHaveText('已登记异议；处理完毕前不能表彰。');
+	await secretary.keyboard.press('Escape');
+
+	await moveTo('notice', '表彰');
+	await expect(dialog).toContainText('T-NOTICE-NOT-ENDED');
+	await expect(dialog).toContainText('异议');
+	await dialog.getByRole('button', { name: '取消' }).click();
+
+	await card('notice').getByRole('button').first().click();
+	await panel.getByLabel('处理结果').fill('经核查，数据以审计报告为准，不影响推荐');
+	await panel.getByRole('button', { name: '办结' }).click();
+	await expect(panel.getByRole('status')).toHaveText('异议已办结。');
+	await secretary.keyboard.press('Escape');
+
+	await moveTo('notice', '表彰');
+	await expect(card('commended')).toBeVisible();
+});

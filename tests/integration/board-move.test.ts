@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { moveCandidates, type MoveRequest } from '../../src/lib/server/board/move';
+import { recordObjection, resolveObjection } from '../../src/lib/server/board/objections';
 import {
 	audit,
 	boardEvent,
@@ -241,6 +242,54 @@ describe('moveCandidates: the gates of SPEC §3', () => {
 			to: 'commended'
 		});
 		expect(after.outcomes[0]).toMatchObject({ ok: true });
+	});
+
+	test('an open objection from the public notice holds back 表彰 until it is settled', async () => {
+		const [id, other] = await pick({ track: 'individual', errors: false, count: 2 });
+		await db()
+			.update(candidate)
+			.set({
+				stage: 'notice',
+				proposedTrack: 'individual',
+				noticeStart: '2022-12-01',
+				noticeEnd: '2022-12-07'
+			})
+			.where(inArray(candidate.id, [id!, other!]));
+		const filed = await recordObjection(db(), {
+			campaignId,
+			candidateId: id!,
+			receivedOn: '2022-12-05',
+			summary: '群众来信反映其履职情况与事迹材料不符',
+			actor
+		});
+		expect(filed?.id).toBeGreaterThan(0);
+		const after = { today: '2022-12-20', to: 'commended' as const };
+		const held = await move({ candidateIds: [id!, other!], ...after });
+		expect(held.outcomes).toMatchObject([
+			{ candidateId: id, ok: false, code: 'T-NOTICE-NOT-ENDED' },
+			{ candidateId: other, ok: true }
+		]);
+		expect(held.outcomes[0]!.ok === false && held.outcomes[0]!.message).toContain('异议');
+
+		// Only that candidate's open objection can be settled, once.
+		const settle = {
+			campaignId,
+			objectionId: filed!.id,
+			resolution: '经核查不属实',
+			resolvedOn: '2022-12-09',
+			actor
+		};
+		expect(await resolveObjection(db(), { ...settle, candidateId: other! })).toBe(false);
+		expect(await resolveObjection(db(), { ...settle, candidateId: id! })).toBe(true);
+		expect(await resolveObjection(db(), { ...settle, candidateId: id! })).toBe(false);
+		expect((await move({ candidateIds: [id!], ...after })).outcomes[0]).toMatchObject({ ok: true });
+		const trail = await db()
+			.select({ action: audit.action })
+			.from(audit)
+			.where(and(eq(audit.subjectType, 'candidate'), eq(audit.subjectId, String(id))));
+		expect(trail.map((row) => row.action)).toEqual(
+			expect.arrayContaining(['objection.record', 'objection.resolve', 'candidate.move'])
+		);
 	});
 
 	test('moves that skip a column are refused and never overridable', async () => {

@@ -78,6 +78,21 @@ describe('applyMessage', () => {
 	});
 });
 
+test('an objection event advances the number without touching the cards', () => {
+	const result = applyMessage(cards, 10, {
+		type: 'candidate.objection',
+		campaignId: 1,
+		seq: 11,
+		candidateId: 2
+	});
+	expect(result).toEqual({ kind: 'applied', cards, seq: 11 });
+});
+
+test('an event of a kind the board does not know makes it reload', () => {
+	const unknown = { type: 'candidate.renamed', campaignId: 1, seq: 11 } as unknown as BoardMessage;
+	expect(applyMessage(cards, 10, unknown).kind).toBe('reload');
+});
+
 test('applying the same moves twice gives the same cards', () => {
 	const moves = [
 		{ candidateId: 1, from: 'joint' as const, to: 'not_selected' as const, proposedTrack: null }

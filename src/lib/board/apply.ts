@@ -31,6 +31,9 @@ export function applyMessage(cards: BoardCard[], seq: number, message: BoardMess
 				),
 				seq: message.seq
 			};
+		case 'candidate.objection':
+			// Objections show in the candidate's panel, not on its card: nothing to redraw.
+			return { kind: 'applied', cards, seq: message.seq };
 		default:
 			return { kind: 'reload' };
 	}

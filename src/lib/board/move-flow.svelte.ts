@@ -21,13 +21,19 @@ export class MoveFlow {
 
 	#board: BoardState;
 	#selected: SvelteSet<number>;
+	#actionUrl: string;
 	/** What was already answered for the move the dialog asks about. */
 	#pending: MoveAnswer = {};
 	#nextNotice = 0;
 
-	constructor(board: BoardState, selected: SvelteSet<number>) {
+	/**
+	 * `actionUrl` is the board's move action, absolute: while a candidate's panel is open the
+	 * address bar shows the candidate's page, where a relative `?/move` would go astray.
+	 */
+	constructor(board: BoardState, selected: SvelteSet<number>, actionUrl: string) {
 		this.#board = board;
 		this.#selected = selected;
+		this.#actionUrl = actionUrl;
 	}
 
 	/** Asks what is missing, sends the move, shows what moved and why the rest did not. */
@@ -44,7 +50,7 @@ export class MoveFlow {
 			);
 			return;
 		}
-		const reply = await postMove('?/move', movingIds, to, answer);
+		const reply = await postMove(this.#actionUrl, movingIds, to, answer);
 		if (!reply.ok) return this.notify(reply.message, 'error');
 		const moved = reply.outcomes.filter((o) => o.ok);
 		this.#board.confirm(

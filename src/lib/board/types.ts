@@ -63,6 +63,7 @@ export type BoardMessage =
 	| { type: 'hello'; campaignId: number; seq: number }
 	| { type: 'keepalive'; at: number }
 	| { type: 'candidates.moved'; campaignId: number; seq: number; moves: MovedCard[] }
+	| { type: 'candidate.objection'; campaignId: number; seq: number; candidateId: number }
 	| {
 			type: 'candidate.consulted';
 			campaignId: number;

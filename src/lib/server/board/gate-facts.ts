@@ -3,7 +3,7 @@
  * open error findings, consultation records, the latest round's vote outcome, and the proposed
  * list (for quota and caps). Pure lookups; the decision is the domain's `checkMove`.
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Track } from '../../domain/campaign';
 import type { ConsultationRecord } from '../../domain/consultations';
 import type { ProposedEntry } from '../../domain/rules/list-composition';
@@ -11,7 +11,15 @@ import { listStages } from '../../domain/stages';
 import { tally, type Vote } from '../../domain/tally';
 import { groupBy } from '../../group-by';
 import type { Tx } from '../db';
-import { candidate, consultation, finding, membership, panelistUnit, vote } from '../db/schema';
+import {
+	candidate,
+	consultation,
+	finding,
+	membership,
+	objection,
+	panelistUnit,
+	vote
+} from '../db/schema';
 
 export async function openErrorCounts(tx: Tx, ids: number[]): Promise<Map<number, number>> {
 	const rows = await tx
@@ -20,6 +28,16 @@ export async function openErrorCounts(tx: Tx, ids: number[]): Promise<Map<number
 		.where(and(inArray(finding.candidateId, ids), eq(finding.severity, 'error')))
 		.groupBy(finding.candidateId);
 	return new Map(rows.map((row) => [row.id!, row.n]));
+}
+
+/** Objections still open per candidate (公示: 经公示无异议). */
+export async function openObjectionCounts(tx: Tx, ids: number[]): Promise<Map<number, number>> {
+	const rows = await tx
+		.select({ id: objection.candidateId, n: sql<number>`count(*)::int` })
+		.from(objection)
+		.where(and(inArray(objection.candidateId, ids), isNull(objection.resolvedOn)))
+		.groupBy(objection.candidateId);
+	return new Map(rows.map((row) => [row.id, row.n]));
 }
 
 export async function consultationRecords(

@@ -18,7 +18,13 @@ import { todayInChina } from '../clock';
 import type { Db } from '../db';
 import { campaign, candidate } from '../db/schema';
 import { appendEvent } from '../live/events';
-import { consultationRecords, openErrorCounts, proposedList, voteOutcomes } from './gate-facts';
+import {
+	consultationRecords,
+	openErrorCounts,
+	openObjectionCounts,
+	proposedList,
+	voteOutcomes
+} from './gate-facts';
 
 export interface MoveRequest {
 	campaignId: number;
@@ -67,6 +73,7 @@ export async function moveCandidates(db: Db, request: MoveRequest): Promise<Move
 		const errors = await openErrorCounts(tx, ids);
 		const consultations = await consultationRecords(tx, ids);
 		const votes = await voteOutcomes(tx, request.campaignId, rows);
+		const objections = await openObjectionCounts(tx, ids);
 		const entries: ProposedEntry[] = await proposedList(tx, request.campaignId);
 		const outcomes: MoveOutcome[] = [];
 		const moved: MovedCard[] = [];
@@ -110,7 +117,7 @@ export async function moveCandidates(db: Db, request: MoveRequest): Promise<Move
 				capsExceeded: capsExceededAfter(entries, entry, params),
 				noticeEndsOn: row.noticeEnd,
 				today,
-				openObjections: 0
+				openObjections: objections.get(id) ?? 0
 			};
 			const strict = checkMove(facts);
 			const check = strict.allowed || !reason ? strict : checkMove({ ...facts, reason });

@@ -228,6 +228,29 @@ export const consultation = pgTable(
 );
 export type Consultation = typeof consultation.$inferSelect;
 
+/**
+ * An objection received during the public notice (公示, 通知三(四): 经公示无异议). While any is
+ * unresolved the candidate cannot be commended.
+ */
+export const objection = pgTable(
+	'objection',
+	{
+		id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+		candidateId: integer('candidate_id')
+			.notNull()
+			.references(() => candidate.id, { onDelete: 'cascade' }),
+		receivedOn: date('received_on', { mode: 'string' }).notNull(),
+		summary: text('summary').notNull(),
+		/** How it was settled (查实/不属实 …); null while open. */
+		resolution: text('resolution'),
+		resolvedOn: date('resolved_on', { mode: 'string' }),
+		recordedBy: integer('recorded_by').references(() => user.id, { onDelete: 'set null' }),
+		createdAt: createdAt()
+	},
+	(t) => [index('objection_candidate_idx').on(t.candidateId)]
+);
+export type Objection = typeof objection.$inferSelect;
+
 /** One panelist's vote on one candidate in one round (SPEC §6); unique per triple. */
 export const vote = pgTable(
 	'vote',

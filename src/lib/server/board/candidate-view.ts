@@ -1,0 +1,65 @@
+/**
+ * Everything the candidate's detail shows, for the page and for the board's side panel: the
+ * form (personal data masked unless SPEC §7 allows it), findings, consultations, objections and
+ * the audit history (not for unit users).
+ */
+import { asc, eq } from 'drizzle-orm';
+import type { Role } from '../db/schema';
+import { historyOf } from '../audit/history';
+import type { Db } from '../db';
+import { consultation, objection } from '../db/schema';
+import { findingsOf } from '../import/findings';
+import type { CampaignRole } from '../memberships';
+import { seesPersonalData, withoutPersonalData } from '../privacy';
+import { getCandidate } from './candidates';
+
+/** Everyone with a role in the campaign may look at a candidate (a unit only at its own). */
+export const viewerRoles: readonly Role[] = ['admin', 'secretary', 'panelist', 'observer', 'unit'];
+
+/** The candidate's detail as `role` may see it; null when it does not exist for that role. */
+export async function candidateView(db: Db, role: CampaignRole, candidateId: number) {
+	const found = await getCandidate(db, role.campaignId, candidateId);
+	// A unit user sees only its own unit's nominations; others' do not exist for it.
+	if (!found || (role.role === 'unit' && found.unitId !== role.unitId)) return null;
+	const { form, ...candidate } = found;
+	const unitUser = role.role === 'unit';
+	const [findings, consultations, objections, history] = await Promise.all([
+		findingsOf(db, { candidateId: found.id }),
+		db
+			.select({
+				dept: consultation.dept,
+				result: consultation.result,
+				date: consultation.date,
+				note: consultation.note
+			})
+			.from(consultation)
+			.where(eq(consultation.candidateId, found.id))
+			.orderBy(asc(consultation.id)),
+		unitUser
+			? []
+			: db
+					.select({
+						id: objection.id,
+						receivedOn: objection.receivedOn,
+						summary: objection.summary,
+						resolution: objection.resolution,
+						resolvedOn: objection.resolvedOn
+					})
+					.from(objection)
+					.where(eq(objection.candidateId, found.id))
+					.orderBy(asc(objection.id)),
+		unitUser ? [] : historyOf(db, 'candidate', found.id)
+	]);
+	return {
+		role: role.role,
+		candidate,
+		form: seesPersonalData(role, found.unitId) ? form : withoutPersonalData(form),
+		findings,
+		consultations,
+		objections,
+		history
+	};
+}
+
+/** The detail view; dates arrive as ISO strings when it comes as JSON (the side panel). */
+export type CandidateView = NonNullable<Awaited<ReturnType<typeof candidateView>>>;

@@ -1,0 +1,100 @@
+/**
+ * Objections received during the public notice (公示): a secretary records each one and, once it
+ * is looked into, how it was settled. Each change writes its audit row and a board event in the
+ * same transaction; an open objection keeps the candidate from 表彰 (T-NOTICE-NOT-ENDED).
+ */
+import { and, eq, isNull } from 'drizzle-orm';
+import { recordAudit } from '../audit/record';
+import type { Db } from '../db';
+import { candidate, objection } from '../db/schema';
+import { appendEvent } from '../live/events';
+
+interface Actor {
+	id: number;
+	name: string;
+}
+
+export interface NewObjection {
+	campaignId: number;
+	candidateId: number;
+	receivedOn: string;
+	summary: string;
+	actor: Actor;
+}
+
+/** Records an objection; null when the candidate is not in the campaign. */
+export async function recordObjection(db: Db, entry: NewObjection) {
+	return db.transaction(async (tx) => {
+		const [target] = await tx
+			.select({ id: candidate.id })
+			.from(candidate)
+			.where(and(eq(candidate.id, entry.candidateId), eq(candidate.campaignId, entry.campaignId)));
+		if (!target) return null;
+		const [created] = await tx
+			.insert(objection)
+			.values({
+				candidateId: target.id,
+				receivedOn: entry.receivedOn,
+				summary: entry.summary,
+				recordedBy: entry.actor.id
+			})
+			.returning();
+		await recordAudit(tx, {
+			action: 'objection.record',
+			campaignId: entry.campaignId,
+			actorId: entry.actor.id,
+			actorName: entry.actor.name,
+			subjectType: 'candidate',
+			subjectId: target.id,
+			after: { receivedOn: entry.receivedOn, summary: entry.summary }
+		});
+		await appendEvent(tx, entry.campaignId, 'candidate.objection', { candidateId: target.id });
+		return created!;
+	});
+}
+
+export interface ObjectionResolution {
+	campaignId: number;
+	candidateId: number;
+	objectionId: number;
+	resolution: string;
+	resolvedOn: string;
+	actor: Actor;
+}
+
+/** Settles an open objection of the candidate; false when there is no such open objection. */
+export async function resolveObjection(db: Db, entry: ObjectionResolution): Promise<boolean> {
+	return db.transaction(async (tx) => {
+		const [open] = await tx
+			.select({ id: objection.id, summary: objection.summary })
+			.from(objection)
+			.innerJoin(candidate, eq(objection.candidateId, candidate.id))
+			.where(
+				and(
+					eq(objection.id, entry.objectionId),
+					eq(objection.candidateId, entry.candidateId),
+					eq(candidate.campaignId, entry.campaignId),
+					isNull(objection.resolvedOn)
+				)
+			);
+		if (!open) return false;
+		await tx
+			.update(objection)
+			.set({ resolution: entry.resolution, resolvedOn: entry.resolvedOn })
+			.where(eq(objection.id, open.id));
+		await recordAudit(tx, {
+			action: 'objection.resolve',
+			campaignId: entry.campaignId,
+			actorId: entry.actor.id,
+			actorName: entry.actor.name,
+			subjectType: 'candidate',
+			subjectId: entry.candidateId,
+			before: { summary: open.summary },
+			after: { resolution: entry.resolution, resolvedOn: entry.resolvedOn }
+		});
+		await appendEvent(tx, entry.campaignId, 'candidate.objection', {
+			candidateId: entry.candidateId
+		});
+		return true;
+	});
+}

@@ -6,7 +6,8 @@ import { candidateView, viewerRoles } from '$lib/server/board/candidate-view';
 import { recordConsultation } from '$lib/server/board/consultations';
 import { recordObjection, resolveObjection } from '$lib/server/board/objections';
 import { getRuntime } from '$lib/server/runtime';
-import type { Actions, PageServerLoad } from './$types';
+import type { Db } from '$lib/server/db';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load = (async ({ locals, params }) => {
 	const role = requireRole(locals, params.campaignId, viewerRoles);
@@ -34,60 +35,65 @@ const resolutionForm = z.object({
 	resolution: z.string().trim().min(2).max(1000)
 });
 
+/** What every record action gets besides its form: where, and who. */
+interface RecordTarget {
+	campaignId: number;
+	candidateId: number;
+	actor: { id: number; name: string };
+}
+
+/**
+ * A secretary's record on this candidate: checks the role, validates the form (a Chinese
+ * message on failure), saves, and wakes the live board. `save` returns the message to show,
+ * or null when there was nothing to save it on.
+ */
+async function secretaryRecord<T>(
+	{ locals, params, request }: RequestEvent,
+	form: z.ZodType<T>,
+	invalid: string,
+	notFound: string,
+	save: (db: Db, input: T & RecordTarget) => Promise<string | null>
+) {
+	const role = requireRole(locals, params.campaignId, ['secretary']);
+	const parsed = form.safeParse(Object.fromEntries(await request.formData()));
+	if (!parsed.success) return fail(400, { message: invalid });
+	const { db, feed } = await getRuntime();
+	const message = await save(db, {
+		...parsed.data,
+		campaignId: role.campaignId,
+		candidateId: idParam(params.candidateId),
+		actor: { id: locals.user!.id, name: locals.user!.username }
+	});
+	if (message === null) return fail(404, { message: notFound });
+	feed.poke(role.campaignId);
+	return { message };
+}
+
 export const actions = {
-	consult: async ({ locals, params, request }) => {
-		const role = requireRole(locals, params.campaignId, ['secretary']);
-		const parsed = consultForm.safeParse(Object.fromEntries(await request.formData()));
-		if (!parsed.success) {
-			return fail(400, {
-				message: '请选择部门和意见，并填写日期（YYYY-MM-DD）；备注不超过 500 字。'
-			});
-		}
-		const { db, feed } = await getRuntime();
-		const saved = await recordConsultation(db, {
-			campaignId: role.campaignId,
-			candidateId: idParam(params.candidateId),
-			...parsed.data,
-			actor: { id: locals.user!.id, name: locals.user!.username }
-		});
-		if (!saved) error(404, '找不到该候选对象。');
-		feed.poke(role.campaignId);
-		return { message: `已记录${parsed.data.dept}意见：${parsed.data.result}。` };
-	},
-
-	objection: async ({ locals, params, request }) => {
-		const role = requireRole(locals, params.campaignId, ['secretary']);
-		const parsed = objectionForm.safeParse(Object.fromEntries(await request.formData()));
-		if (!parsed.success) {
-			return fail(400, { message: '请填写收到日期（YYYY-MM-DD）和异议内容（2–1000 字）。' });
-		}
-		const { db, feed } = await getRuntime();
-		const saved = await recordObjection(db, {
-			campaignId: role.campaignId,
-			candidateId: idParam(params.candidateId),
-			...parsed.data,
-			actor: { id: locals.user!.id, name: locals.user!.username }
-		});
-		if (!saved) error(404, '找不到该候选对象。');
-		feed.poke(role.campaignId);
-		return { message: '已登记异议；处理完毕前不能表彰。' };
-	},
-
-	resolveObjection: async ({ locals, params, request }) => {
-		const role = requireRole(locals, params.campaignId, ['secretary']);
-		const parsed = resolutionForm.safeParse(Object.fromEntries(await request.formData()));
-		if (!parsed.success) {
-			return fail(400, { message: '请填写处理日期（YYYY-MM-DD）和处理结果（2–1000 字）。' });
-		}
-		const { db, feed } = await getRuntime();
-		const resolved = await resolveObjection(db, {
-			campaignId: role.campaignId,
-			candidateId: idParam(params.candidateId),
-			...parsed.data,
-			actor: { id: locals.user!.id, name: locals.user!.username }
-		});
-		if (!resolved) return fail(404, { message: '该异议不存在或已处理。' });
-		feed.poke(role.campaignId);
-		return { message: '异议已办结。' };
-	}
+	consult: (event) =>
+		secretaryRecord(
+			event,
+			consultForm,
+			'请选择部门和意见，并填写日期（YYYY-MM-DD）；备注不超过 500 字。',
+			'找不到该候选对象。',
+			async (db, input) =>
+				(await recordConsultation(db, input)) ? `已记录${input.dept}意见：${input.result}。` : null
+		),
+	objection: (event) =>
+		secretaryRecord(
+			event,
+			objectionForm,
+			'请填写收到日期（YYYY-MM-DD）和异议内容（2–1000 字）。',
+			'找不到该候选对象。',
+			async (db, input) =>
+				(await recordObjection(db, input)) ? '已登记异议；处理完毕前不能表彰。' : null
+		),
+	resolveObjection: (event) =>
+		secretaryRecord(
+			event,
+			resolutionForm,
+			'请填写处理日期（YYYY-MM-DD）和处理结果（2–1000 字）。',
+			'该异议不存在或已处理。',
+			async (db, input) => ((await resolveObjection(db, input)) ? '异议已办结。' : null)
+		)
 } satisfies Actions;

@@ -14,7 +14,7 @@ import { checkMove, listStages, type Stage } from '../../domain/stages';
 import { addWorkingDays } from '../../domain/working-days';
 import type { MovedCard, MoveOutcome } from '../../board/types';
 import { recordAudit } from '../audit/record';
-import { todayInChina } from '../clock';
+import { todayInChina } from '../../clock';
 import type { Db } from '../db';
 import { campaign, candidate } from '../db/schema';
 import { appendEvent } from '../live/events';

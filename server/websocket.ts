@@ -9,7 +9,8 @@ import { eq } from 'drizzle-orm';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { sessionTokenFromCookieHeader, validateSessionToken } from '../src/lib/server/auth/session';
 import { campaign } from '../src/lib/server/db/schema';
-import { boardRoles, rolesOf } from '../src/lib/server/memberships';
+import { canViewBoard } from '../src/lib/permissions';
+import { rolesOf } from '../src/lib/server/memberships';
 import type { Runtime } from '../src/lib/server/runtime';
 
 /** Seconds between keep-alive messages; the client treats 30 s of silence as a lost connection. */
@@ -88,7 +89,7 @@ async function authorizeLive(
 	const { user } = await validateSessionToken(runtime.db, token);
 	if (!user) return { ok: false, status: 401 };
 	const role = (await rolesOf(runtime.db, user.id)).find((r) => r.campaignId === campaignId);
-	if (!role || !boardRoles.includes(role.role)) return { ok: false, status: 403 };
+	if (!role || !canViewBoard(role)) return { ok: false, status: 403 };
 	return { ok: true, runtime, seq: await currentSeq(runtime, campaignId) };
 }
 

@@ -158,7 +158,6 @@ async function fanOutBench(label: string, databaseUrl?: string): Promise<BenchRe
 				to: 'preliminary',
 				actor: { id: secretary!.id, name: 'secretary' }
 			});
-			runtime.feed.poke(campaignId);
 			const seq = moved.seq!;
 			if (!completedAt.has(seq)) await new Promise<void>((resolve) => waiting.set(seq, resolve));
 			durations.push(completedAt.get(seq)! - start);

@@ -65,7 +65,7 @@ describe('BoardFeed', () => {
 		expect(
 			new Set(
 				received.flatMap((event) =>
-					(event.moves as { candidateId: number }[]).map((m) => m.candidateId)
+					event.type === 'candidates.moved' ? event.moves.map((m) => m.candidateId) : []
 				)
 			)
 		).toEqual(new Set(clean.map((row) => row.id)));

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { applyMessage, applyMoves } from '../../src/lib/board/apply';
-import type { BoardCard, BoardMessage } from '../../src/lib/board/types';
+import type { BoardMessage } from '../../src/lib/board/events';
+import type { BoardCard } from '../../src/lib/board/types';
 
 const base: Omit<BoardCard, 'id'> = {
 	title: '某某',

@@ -3,7 +3,8 @@
  * number: the next one is applied, an old one is ignored, and a gap means something was missed —
  * the client reloads the board from the server rather than guess (ARCHITECTURE.md).
  */
-import type { BoardCard, BoardMessage, MovedCard } from './types';
+import type { BoardMessage } from './events';
+import type { BoardCard, MovedCard } from './types';
 
 export type ApplyResult =
 	{ kind: 'applied'; cards: BoardCard[]; seq: number } | { kind: 'ignored' } | { kind: 'reload' };
@@ -34,6 +35,8 @@ export function applyMessage(cards: BoardCard[], seq: number, message: BoardMess
 		case 'candidate.objection':
 			// Objections show in the candidate's panel, not on its card: nothing to redraw.
 			return { kind: 'applied', cards, seq: message.seq };
+		case 'board.reloaded':
+			return { kind: 'reload' };
 		default:
 			return { kind: 'reload' };
 	}

@@ -5,7 +5,8 @@
 import type { ProposedEntry } from '../domain/rules/list-composition';
 import { listStages } from '../domain/stages';
 import { applyMessage, applyMoves } from './apply';
-import type { BoardCard, BoardMessage, MovedCard } from './types';
+import type { BoardMessage } from './events';
+import type { BoardCard, MovedCard } from './types';
 
 export class BoardState {
 	cards = $state.raw<BoardCard[]>([]);

@@ -57,18 +57,3 @@ export type MoveOutcome =
 			/** True when a written reason would let it pass. */
 			overridable: boolean;
 	  };
-
-/** A board event as the live socket delivers it. */
-export type BoardMessage =
-	| { type: 'hello'; campaignId: number; seq: number }
-	| { type: 'keepalive'; at: number }
-	| { type: 'candidates.moved'; campaignId: number; seq: number; moves: MovedCard[] }
-	| { type: 'candidate.objection'; campaignId: number; seq: number; candidateId: number }
-	| {
-			type: 'candidate.consulted';
-			campaignId: number;
-			seq: number;
-			candidateId: number;
-			consultClear: number;
-			consultObjections: number;
-	  };

@@ -3,7 +3,7 @@
  * jitter), and treats 30 s without any message as a lost connection (the server sends a
  * keep-alive every 20 s). `status` drives the connection indicator.
  */
-import type { BoardMessage } from '../board/types';
+import type { BoardMessage } from '../board/events';
 import { socketUrl } from './socket-url';
 
 export type LiveStatus = 'connecting' | 'open' | 'lost';

@@ -1,7 +1,8 @@
 /** A signed-in user's roles, loaded once per request and checked by the guards. */
 import { eq } from 'drizzle-orm';
 import type { Db } from './db';
-import { campaign, membership, type Role } from './db/schema';
+import type { Role } from '../roles';
+import { campaign, membership } from './db/schema';
 
 export interface CampaignRole {
 	campaignId: number;
@@ -24,6 +25,3 @@ export async function rolesOf(db: Db, userId: number): Promise<CampaignRole[]> {
 		.where(eq(membership.userId, userId))
 		.orderBy(membership.campaignId);
 }
-
-/** Roles that may look at a campaign's board (unit users never do). */
-export const boardRoles: readonly Role[] = ['admin', 'secretary', 'panelist', 'observer'];

@@ -3,7 +3,6 @@
  * (and admins) and to the unit that submitted them; never to panelists, observers or exports
  * for the public notice.
  */
-import type { CampaignRole } from './memberships';
 
 /** Form fields that hold personal data, by form section. */
 const PERSONAL_FIELDS: Record<string, readonly string[]> = {
@@ -12,11 +11,6 @@ const PERSONAL_FIELDS: Record<string, readonly string[]> = {
 };
 
 export const HIDDEN = '（已隐藏）';
-
-export function seesPersonalData(role: CampaignRole, candidateUnitId: number): boolean {
-	if (role.role === 'secretary' || role.role === 'admin') return true;
-	return role.role === 'unit' && role.unitId === candidateUnitId;
-}
 
 /** A copy of a nomination form with personal fields replaced by a placeholder. */
 export function withoutPersonalData<T extends Record<string, unknown>>(form: T): T {

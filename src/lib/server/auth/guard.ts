@@ -1,6 +1,9 @@
-/** Authorization helpers for loads and actions: the server decides, never a hidden button. */
+/**
+ * Authorization for loads, actions and endpoints: the server decides, never a hidden button.
+ * Every check names a capability of `$lib/permissions`.
+ */
 import { error, redirect } from '@sveltejs/kit';
-import type { Role } from '../db/schema';
+import type { CampaignCapability } from '../../permissions';
 import type { CampaignRole } from '../memberships';
 import type { SessionUser } from './session';
 
@@ -19,22 +22,22 @@ export function requireUser(locals: GuardLocals, returnTo?: URL): SessionUser {
 }
 
 /**
- * The user's role in the campaign named by a route parameter, if it is one of `allowed`.
- * Not a member: 404 (the campaign's existence is not revealed). Wrong role: 403.
+ * The user's role in the campaign named by a route parameter, if it has `capability`.
+ * Not signed in: 401. Not a member: 404 (the campaign's existence is not revealed). No right: 403.
  */
-export function requireRole(
+export function requireAccess(
 	locals: GuardLocals,
 	campaignParam: string,
-	allowed: readonly Role[]
-): CampaignRole {
+	capability: CampaignCapability
+): CampaignRole & { userId: number; userName: string } {
 	if (!locals.user) error(401, '请先登录。');
 	const campaignId = Number(campaignParam);
 	const role = Number.isSafeInteger(campaignId)
 		? locals.roles.find((r) => r.campaignId === campaignId)
 		: undefined;
 	if (!role) error(404, '找不到这个评选活动，或您没有访问权限。');
-	if (!allowed.includes(role.role)) error(403, '您的角色无权进行此操作。');
-	return role;
+	if (!capability(role)) error(403, '您的角色无权进行此操作。');
+	return { ...role, userId: locals.user.id, userName: locals.user.username };
 }
 
 /** Parses a numeric route parameter, or 404. */

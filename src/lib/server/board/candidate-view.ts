@@ -4,25 +4,22 @@
  * the audit history (not for unit users).
  */
 import { asc, eq } from 'drizzle-orm';
-import type { Role } from '../db/schema';
 import { historyOf } from '../audit/history';
 import type { Db } from '../db';
 import { consultation, objection } from '../db/schema';
 import { findingsOf } from '../import/findings';
 import type { CampaignRole } from '../memberships';
-import { seesPersonalData, withoutPersonalData } from '../privacy';
+import { canViewCandidate, seesPersonalData, seesReviewRecords } from '../../permissions';
+import { withoutPersonalData } from '../privacy';
 import { getCandidate } from './candidates';
-
-/** Everyone with a role in the campaign may look at a candidate (a unit only at its own). */
-export const viewerRoles: readonly Role[] = ['admin', 'secretary', 'panelist', 'observer', 'unit'];
 
 /** The candidate's detail as `role` may see it; null when it does not exist for that role. */
 export async function candidateView(db: Db, role: CampaignRole, candidateId: number) {
 	const found = await getCandidate(db, role.campaignId, candidateId);
 	// A unit user sees only its own unit's nominations; others' do not exist for it.
-	if (!found || (role.role === 'unit' && found.unitId !== role.unitId)) return null;
+	if (!found || !canViewCandidate(role, found)) return null;
 	const { form, ...candidate } = found;
-	const unitUser = role.role === 'unit';
+	const unitUser = !seesReviewRecords(role);
 	const [findings, consultations, objections, history] = await Promise.all([
 		findingsOf(db, { candidateId: found.id }),
 		db
@@ -53,7 +50,7 @@ export async function candidateView(db: Db, role: CampaignRole, candidateId: num
 	return {
 		role: role.role,
 		candidate,
-		form: seesPersonalData(role, found.unitId) ? form : withoutPersonalData(form),
+		form: seesPersonalData(role, found) ? form : withoutPersonalData(form),
 		findings,
 		consultations,
 		objections,

@@ -17,10 +17,12 @@ import {
 	timestamp,
 	uniqueIndex
 } from 'drizzle-orm/pg-core';
+import type { BoardEventMap, BoardEventType } from '../../board/events';
 import type { NominationTrack, Track } from '../../domain/campaign';
 import type { UnitKind } from '../../domain/interchange';
 import type { Stage } from '../../domain/stages';
 import type { VoteChoice } from '../../domain/tally';
+import type { Role } from '../../roles';
 
 const createdAt = () =>
 	timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
@@ -30,9 +32,7 @@ const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
 	dataType: () => 'bytea'
 });
 
-/** Roles inside one campaign (SPEC §1). */
-export const roles = ['admin', 'secretary', 'panelist', 'observer', 'unit'] as const;
-export type Role = (typeof roles)[number];
+export { roles, type Role } from '../../roles';
 
 export const user = pgTable('user', {
 	id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
@@ -306,8 +306,8 @@ export const boardEvent = pgTable(
 			.notNull()
 			.references(() => campaign.id, { onDelete: 'cascade' }),
 		seq: bigint('seq', { mode: 'number' }).notNull(),
-		type: text('type').notNull(),
-		payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+		type: text('type').$type<BoardEventType>().notNull(),
+		payload: jsonb('payload').$type<BoardEventMap[BoardEventType]>().notNull(),
 		at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow()
 	},
 	(t) => [primaryKey({ columns: [t.campaignId, t.seq] })]

@@ -4,17 +4,19 @@
  * NOTIFY is delivered by PostgreSQL only if the transaction commits.
  */
 import { eq, sql } from 'drizzle-orm';
+import type { BoardEventMap, BoardEventType } from '../../board/events';
 import type { Tx } from '../db';
 import { boardEvent, campaign } from '../db/schema';
 
 /** The NOTIFY channel that carries `campaignId:seq` to every instance. */
 export const BOARD_CHANNEL = 'shortlist_board';
 
-export async function appendEvent(
+/** Appends one event of `type` with its payload; returns its sequence number. */
+export async function appendEvent<K extends BoardEventType>(
 	tx: Tx,
 	campaignId: number,
-	type: string,
-	payload: Record<string, unknown>
+	type: K,
+	payload: BoardEventMap[K]
 ): Promise<number> {
 	const [row] = await tx
 		.update(campaign)

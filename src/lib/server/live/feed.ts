@@ -1,10 +1,12 @@
 /**
- * Reads committed board events and hands them to the hub in order. Woken by this instance right
- * after its own commits, by NOTIFY for other instances' commits, and by a periodic catch-up read
+ * Reads committed board events and hands them to the hub in order. Woken one way: the NOTIFY that
+ * `appendEvent` sends in the event's transaction, which both drivers deliver after the commit to
+ * every instance (this one included); and a periodic catch-up read
  * because NOTIFY, like any pub/sub, can drop a message. The rows are the truth: the feed only ever
  * forwards what it read, each event once, in sequence order.
  */
 import { and, asc, eq, gt } from 'drizzle-orm';
+import { liveEvent } from '../../board/events';
 import type { Database } from '../db';
 import { boardEvent } from '../db/schema';
 import { BOARD_CHANNEL } from './events';
@@ -88,7 +90,7 @@ export class BoardFeed {
 			.orderBy(asc(boardEvent.seq))
 			.limit(500);
 		for (const event of events) {
-			this.#hub.publish({ ...event.payload, type: event.type, campaignId, seq: event.seq });
+			this.#hub.publish(liveEvent(event));
 			after = event.seq;
 		}
 		this.#delivered.set(campaignId, after);

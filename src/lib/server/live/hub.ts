@@ -4,13 +4,9 @@
  * reloads instead of guessing (ARCHITECTURE.md, "Live board").
  */
 
-/** A small board event; `seq` is the campaign's event number. */
-export interface LiveEvent {
-	type: string;
-	campaignId: number;
-	seq: number;
-	[field: string]: unknown;
-}
+import type { LiveEvent } from '../../board/events';
+
+export type { LiveEvent };
 
 export type LiveListener = (event: LiveEvent) => void;
 

@@ -3,16 +3,16 @@ import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { CampaignParameters } from '$lib/domain/campaign';
 import { stageLabels, type Stage } from '$lib/domain/stages';
-import { requireRole } from '$lib/server/auth/guard';
+import { canMove, canViewBoard } from '$lib/permissions';
+import { requireAccess } from '$lib/server/auth/guard';
 import { boardCards } from '$lib/server/board/cards';
 import { moveCandidates } from '$lib/server/board/move';
 import { campaign, unit } from '$lib/server/db/schema';
-import { boardRoles } from '$lib/server/memberships';
 import { getRuntime } from '$lib/server/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, params, depends }) => {
-	const role = requireRole(locals, params.campaignId, boardRoles);
+	const role = requireAccess(locals, params.campaignId, canViewBoard);
 	depends(`board:${role.campaignId}`);
 	const { db } = await getRuntime();
 	// The sequence number is read first: an event committed meanwhile shows up as a gap, and the
@@ -34,7 +34,7 @@ export const load = (async ({ locals, params, depends }) => {
 		campaignName: owner!.name,
 		parameters: owner!.parameters as unknown as CampaignParameters,
 		seq: owner!.seq,
-		canMove: role.role === 'secretary',
+		canMove: canMove(role),
 		cards,
 		units
 	};
@@ -53,7 +53,7 @@ const moveForm = z.object({
 
 export const actions = {
 	move: async ({ locals, params, request }) => {
-		const role = requireRole(locals, params.campaignId, ['secretary']);
+		const role = requireAccess(locals, params.campaignId, canMove);
 		const form = await request.formData();
 		const text = (name: string) => {
 			const value = form.get(name);
@@ -71,13 +71,12 @@ export const actions = {
 				message: '移动请求不完整：请选择候选对象和目标环节（日期格式为 YYYY-MM-DD）。'
 			});
 		}
-		const { db, feed } = await getRuntime();
+		const { db } = await getRuntime();
 		const result = await moveCandidates(db, {
 			campaignId: role.campaignId,
 			...parsed.data,
 			actor: { id: locals.user!.id, name: locals.user!.username }
 		});
-		if (result.seq !== null) feed.poke(role.campaignId);
 		return { outcomes: result.outcomes, seq: result.seq };
 	}
 } satisfies Actions;

@@ -1,16 +1,16 @@
 import { fail } from '@sveltejs/kit';
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { requireRole } from '$lib/server/auth/guard';
-import { membership, roles, unit, user } from '$lib/server/db/schema';
+import { canManageMembers, roleChangeRefusal } from '$lib/permissions';
+import { requireAccess } from '$lib/server/auth/guard';
+import { roles } from '$lib/roles';
+import { membership, unit, user } from '$lib/server/db/schema';
 import { getRuntime } from '$lib/server/runtime';
 import { setMembership, UserInputError } from '$lib/server/users';
 import type { Actions, PageServerLoad } from './$types';
 
-const managers = ['secretary', 'admin'] as const;
-
 export const load = (async ({ locals, params }) => {
-	const role = requireRole(locals, params.campaignId, managers);
+	const role = requireAccess(locals, params.campaignId, canManageMembers);
 	const { db } = await getRuntime();
 	const [members, units] = await Promise.all([
 		db
@@ -46,22 +46,18 @@ const roleChange = z.object({
 
 export const actions = {
 	setRole: async ({ locals, params, request }) => {
-		const role = requireRole(locals, params.campaignId, managers);
+		const role = requireAccess(locals, params.campaignId, canManageMembers);
 		const parsed = roleChange.safeParse(Object.fromEntries(await request.formData()));
 		if (!parsed.success) return fail(400, { message: '请选择有效的成员和角色。' });
 		const change = parsed.data;
-		if (change.role === 'admin' && role.role !== 'admin') {
-			return fail(403, { message: '只有系统管理员可以授予系统管理员角色。' });
-		}
-		if (change.userId === locals.user?.id) {
-			return fail(400, { message: '不能修改自己的角色，请由另一位秘书处成员操作。' });
-		}
 		const { db } = await getRuntime();
 		const [member] = await db
-			.select({ userId: membership.userId })
+			.select({ userId: membership.userId, role: membership.role })
 			.from(membership)
 			.where(and(eq(membership.userId, change.userId), eq(membership.campaignId, role.campaignId)));
 		if (!member) return fail(404, { message: '该用户不是本评选活动的成员。' });
+		const refusal = roleChangeRefusal(role, member, change.role);
+		if (refusal) return fail(403, { message: refusal });
 		if (change.unitId !== null) {
 			const [own] = await db
 				.select({ campaignId: unit.campaignId })

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
-import { requireRole } from '$lib/server/auth/guard';
+import { canViewOwnUnit } from '$lib/permissions';
+import { requireAccess } from '$lib/server/auth/guard';
 import { boardCards } from '$lib/server/board/cards';
 import { unit } from '$lib/server/db/schema';
 import { findingsOf } from '$lib/server/import/findings';
@@ -9,7 +10,7 @@ import type { PageServerLoad } from './$types';
 
 /** A recommending unit's own nominations, their status, and the unit's own findings (SPEC §4.2). */
 export const load = (async ({ locals, params }) => {
-	const role = requireRole(locals, params.campaignId, ['unit']);
+	const role = requireAccess(locals, params.campaignId, canViewOwnUnit);
 	if (!role.unitId) error(403, '您的账号没有关联推荐单位，请联系秘书处。');
 	const { db } = await getRuntime();
 	const [own] = await db.select().from(unit).where(eq(unit.id, role.unitId));

@@ -1,8 +1,9 @@
 import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { consultationDepartments } from '$lib/domain/vocabulary';
-import { idParam, requireRole } from '$lib/server/auth/guard';
-import { candidateView, viewerRoles } from '$lib/server/board/candidate-view';
+import { canOpenCandidates, canRecord } from '$lib/permissions';
+import { idParam, requireAccess } from '$lib/server/auth/guard';
+import { candidateView } from '$lib/server/board/candidate-view';
 import { recordConsultation } from '$lib/server/board/consultations';
 import { recordObjection, resolveObjection } from '$lib/server/board/objections';
 import { getRuntime } from '$lib/server/runtime';
@@ -10,7 +11,7 @@ import type { Db } from '$lib/server/db';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load = (async ({ locals, params }) => {
-	const role = requireRole(locals, params.campaignId, viewerRoles);
+	const role = requireAccess(locals, params.campaignId, canOpenCandidates);
 	const { db } = await getRuntime();
 	const view = await candidateView(db, role, idParam(params.candidateId));
 	if (!view) error(404, '找不到该候选对象，或您没有查看权限。');
@@ -44,7 +45,7 @@ interface RecordTarget {
 
 /**
  * A secretary's record on this candidate: checks the role, validates the form (a Chinese
- * message on failure), saves, and wakes the live board. `save` returns the message to show,
+ * message on failure), saves (the service's board event wakes every live board). `save` returns the message to show,
  * or null when there was nothing to save it on.
  */
 async function secretaryRecord<T>(
@@ -54,10 +55,10 @@ async function secretaryRecord<T>(
 	notFound: string,
 	save: (db: Db, input: T & RecordTarget) => Promise<string | null>
 ) {
-	const role = requireRole(locals, params.campaignId, ['secretary']);
+	const role = requireAccess(locals, params.campaignId, canRecord);
 	const parsed = form.safeParse(Object.fromEntries(await request.formData()));
 	if (!parsed.success) return fail(400, { message: invalid });
-	const { db, feed } = await getRuntime();
+	const { db } = await getRuntime();
 	const message = await save(db, {
 		...parsed.data,
 		campaignId: role.campaignId,
@@ -65,7 +66,6 @@ async function secretaryRecord<T>(
 		actor: { id: locals.user!.id, name: locals.user!.username }
 	});
 	if (message === null) return fail(404, { message: notFound });
-	feed.poke(role.campaignId);
 	return { message };
 }
 

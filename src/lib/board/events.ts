@@ -1,0 +1,52 @@
+/**
+ * The live board's contract, one typed map shared by the server that appends events and the
+ * browsers that apply them (STYLE.md, "Seams"). An event is a row first (`board_event`, with the
+ * campaign's sequence number) and a message second.
+ */
+import type { MovedCard } from './types';
+
+/** Each board event type and what it carries besides `type`, `campaignId` and `seq`. */
+export interface BoardEventMap {
+	/** Cards changed column (one event for a whole bulk move). */
+	'candidates.moved': { moves: MovedCard[] };
+	/** A consultation was recorded: the card's consultation counts. */
+	'candidate.consulted': { candidateId: number; consultClear: number; consultObjections: number };
+	/** An objection was recorded or settled (shown in the candidate's panel). */
+	'candidate.objection': { candidateId: number };
+	/**
+	 * Many candidates changed at once (an import or a restore of a backup): every board reloads.
+	 * `count` is how many nominations the change touched.
+	 */
+	'board.reloaded': { cause: 'import' | 'restore'; count: number };
+}
+
+export type BoardEventType = keyof BoardEventMap;
+
+/** The closed list of event types, for validating stored rows. */
+export const boardEventTypes = [
+	'candidates.moved',
+	'candidate.consulted',
+	'candidate.objection',
+	'board.reloaded'
+] as const satisfies readonly BoardEventType[];
+
+/** A board event as the live socket delivers it: one member per type of the map. */
+export type LiveEvent = {
+	[K in BoardEventType]: { type: K; campaignId: number; seq: number } & BoardEventMap[K];
+}[BoardEventType];
+
+/** Everything the live socket sends: events, plus the hello and the keep-alives. */
+export type BoardMessage =
+	| LiveEvent
+	| { type: 'hello'; campaignId: number; seq: number }
+	| { type: 'keepalive'; at: number };
+
+/** Builds the delivered event from a stored row; the row's type decides the payload's shape. */
+export function liveEvent<K extends BoardEventType>(row: {
+	campaignId: number;
+	seq: number;
+	type: K;
+	payload: BoardEventMap[K];
+}): LiveEvent {
+	return { ...row.payload, type: row.type, campaignId: row.campaignId, seq: row.seq } as LiveEvent;
+}

@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import { presets } from '../../src/lib/domain/campaign';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { signIn } from '../../src/lib/server/auth/sign-in';
 import {
@@ -184,7 +185,7 @@ describe('sessions', () => {
 	test('a role change ends every session of the user; granting a first role does not', async () => {
 		const [{ id: campaignId }] = (await database.db
 			.insert(campaign)
-			.values({ name: '测试评选', parameters: {} })
+			.values({ name: '测试评选', parameters: presets['chongqing-2022'] })
 			.returning({ id: campaign.id })) as [{ id: number }];
 		const { id } = await createUser(database.db, {
 			username: 'judy',

@@ -2,6 +2,7 @@
  * Required fields and closed lists of the approval forms (attachments 1–3, 4–5):
  * REQUIRED-MISSING and ENUM-INVALID.
  */
+import { collectiveForm, individualForm, suggestionForm, type FormField } from '../approval-forms';
 import { isStaff } from '../candidate-facts';
 import type { CollectiveForm, Nomination, PersonForm, SuggestionForm } from '../interchange';
 import { isBlank, listText } from '../text';
@@ -20,44 +21,23 @@ import { issue, type Issue } from './finding';
 
 type Labels<T> = Partial<Record<keyof T, string>>;
 
+/** The required fields of a form and their labels, from the form's description. */
+function requiredLabels<K extends string>(form: {
+	fields: readonly FormField<K>[];
+}): Labels<Record<K, unknown>> {
+	return Object.fromEntries(
+		form.fields.filter((field) => field.required).map((field) => [field.key, field.label])
+	) as Labels<Record<K, unknown>>;
+}
+
 /** Fields of 附件2 that must be filled (职务职级、党派、奖惩 may be empty: 没有的可以不填). */
-export const requiredPersonFields: Labels<PersonForm> = {
-	name: '姓名',
-	gender: '性别',
-	ethnicity: '民族',
-	birth: '出生年月',
-	nativePlace: '籍贯',
-	politicalStatus: '政治面貌',
-	education: '学历学位',
-	phone: '联系电话',
-	idType: '证件类型',
-	idNumber: '证件号码',
-	employer: '工作单位',
-	unitNature: '单位性质',
-	category: '推荐类别',
-	deeds: '主要事迹'
-};
+export const requiredPersonFields: Labels<PersonForm> = requiredLabels(individualForm);
 
 /** Fields of 附件1 that must be filled (集体级别 may be empty: 没有级别的可以不填). */
-export const requiredCollectiveFields: Labels<CollectiveForm> = {
-	name: '集体名称',
-	category: '推荐类别',
-	leader: '集体负责人姓名',
-	leaderPosition: '集体负责人职务',
-	address: '单位地址',
-	postcode: '邮编',
-	deeds: '主要事迹'
-};
+export const requiredCollectiveFields: Labels<CollectiveForm> = requiredLabels(collectiveForm);
 
 /** Fields of 附件3 that must be filled. */
-export const requiredSuggestionFields: Labels<SuggestionForm> = {
-	leadDeputy: '代表（领衔代表）姓名',
-	liaisonGroup: '所在联系组',
-	number: '建议编号',
-	title: '建议题目',
-	summary: '建议内容摘要',
-	reason: '推荐理由'
-};
+export const requiredSuggestionFields: Labels<SuggestionForm> = requiredLabels(suggestionForm);
 
 const missing = (field: string, label: string, form: string) =>
 	issue('REQUIRED-MISSING', field, `“${label}”未填写（${form}）。请补填。`);

@@ -62,7 +62,7 @@ export async function moveCandidates(db: Db, request: MoveRequest): Promise<Move
 			.where(eq(campaign.id, request.campaignId))
 			.for('update');
 		if (!owner) throw new Error(`campaign ${request.campaignId} not found`);
-		const params = owner.parameters as unknown as CampaignParameters;
+		const params = owner.parameters;
 		const ids = [...new Set(request.candidateIds)];
 		const rows = await tx
 			.select()

@@ -18,7 +18,9 @@ import {
 	uniqueIndex
 } from 'drizzle-orm/pg-core';
 import type { BoardEventMap, BoardEventType } from '../../board/events';
-import type { NominationTrack, Track } from '../../domain/campaign';
+import type { CampaignParameters, NominationTrack, Track } from '../../domain/campaign';
+import type { Nomination } from '../../domain/interchange';
+import type { ConsultationDepartment } from '../../domain/vocabulary';
 import type { UnitKind } from '../../domain/interchange';
 import type { Stage } from '../../domain/stages';
 import type { VoteChoice } from '../../domain/tally';
@@ -72,8 +74,8 @@ export const campaign = pgTable('campaign', {
 	id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
 	name: text('name').notNull(),
 	preset: text('preset'),
-	/** `CampaignParameters` of the domain module, as JSON. */
-	parameters: jsonb('parameters').$type<Record<string, unknown>>().notNull(),
+	/** The campaign's rules as data (SPEC §2). */
+	parameters: jsonb('parameters').$type<CampaignParameters>().notNull(),
 	/** Last board event number published for this campaign. */
 	eventSeq: bigint('event_seq', { mode: 'number' }).notNull().default(0),
 	createdAt: createdAt()
@@ -164,14 +166,17 @@ export const candidate = pgTable(
 		isEnterpriseHead: boolean('is_enterprise_head').notNull().default(false),
 		isGrassroots: boolean('is_grassroots').notNull().default(false),
 		/** Departments whose consultation (征求意见) this candidate needs (SPEC §5). */
-		requiredConsultations: jsonb('required_consultations').$type<string[]>().notNull().default([]),
+		requiredConsultations: jsonb('required_consultations')
+			.$type<ConsultationDepartment[]>()
+			.notNull()
+			.default([]),
 		/** 党组审定: the party-group meeting that approved the list (proposed → approved). */
 		approvedOn: date('approved_on', { mode: 'string' }),
 		/** 公示: first and last working day of the public notice (approved → notice). */
 		noticeStart: date('notice_start', { mode: 'string' }),
 		noticeEnd: date('notice_end', { mode: 'string' }),
 		/** The whole nomination as submitted (SPEC §10 shape). */
-		form: jsonb('form').$type<Record<string, unknown>>().notNull(),
+		form: jsonb('form').$type<Nomination>().notNull(),
 		submittedAt: date('submitted_at', { mode: 'string' }),
 		/** Optimistic-concurrency counter, bumped on every change. */
 		version: integer('version').notNull().default(1),

@@ -68,7 +68,7 @@ export async function exportCampaignJson(
 			: [];
 		const byCandidate = groupBy(records, (record) => record.candidateId);
 		const nominations = rows.map((row) => ({
-			...(row.form as unknown as Nomination),
+			...row.form,
 			board: row.board,
 			consultations: (byCandidate.get(row.id) ?? []).map((record) => ({
 				dept: record.dept,
@@ -99,9 +99,8 @@ export async function exportCampaignJson(
 function campaignBlock(
 	name: string,
 	preset: string | null,
-	stored: Record<string, unknown>
+	parameters: CampaignParameters
 ): ExportedCampaign {
-	const parameters = stored as unknown as CampaignParameters;
 	return {
 		name,
 		...(preset === 'chongqing-2022' ? { preset } : {}),

@@ -2,13 +2,14 @@
 import { compositionFlags, isStation, nominationTitle } from '../../domain/candidate-facts';
 import { requiredConsultations } from '../../domain/consultations';
 import type { Nomination } from '../../domain/interchange';
+import type { ConsultationDepartment } from '../../domain/vocabulary';
 
 export interface CandidateColumns {
 	track: Nomination['track'];
 	title: string;
 	subtitle: string;
 	naturalKey: string;
-	requiredConsultations: string[];
+	requiredConsultations: ConsultationDepartment[];
 	isStation: boolean;
 	isDivisionCadre: boolean;
 	isMunicipalOrgan: boolean;

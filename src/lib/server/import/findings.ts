@@ -4,8 +4,6 @@
  * at once (550 nominations take milliseconds) and its findings replaced in the same transaction.
  */
 import { asc, eq, sql } from 'drizzle-orm';
-import type { CampaignParameters } from '../../domain/campaign';
-import type { Nomination } from '../../domain/interchange';
 import { duplicatesByIndex } from '../../domain/rules/duplicates';
 import type { Finding as DomainFinding } from '../../domain/rules/finding';
 import { validateNomination, validateUnit } from '../../domain/rules/validate';
@@ -27,7 +25,7 @@ export async function refreshFindings(tx: Db | Tx, campaignId: number): Promise<
 		.from(campaign)
 		.where(eq(campaign.id, campaignId));
 	if (!owner) throw new Error(`campaign ${campaignId} not found`);
-	const parameters = owner.parameters as unknown as CampaignParameters;
+	const parameters = owner.parameters;
 	const rows = await tx
 		.select({ id: candidate.id, form: candidate.form })
 		.from(candidate)
@@ -39,7 +37,7 @@ export async function refreshFindings(tx: Db | Tx, campaignId: number): Promise<
 		.where(eq(unit.campaignId, campaignId));
 	const unitIdByName = new Map(units.map((u) => [u.name, u.id]));
 
-	const nominations = rows.map((row) => row.form as unknown as Nomination);
+	const nominations = rows.map((row) => row.form);
 	const duplicates = duplicatesByIndex(nominations);
 	const values: FindingRow[] = [];
 	const toRow = (found: DomainFinding, target: { candidateId: number } | { unitId: number }) =>

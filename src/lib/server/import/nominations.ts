@@ -115,9 +115,8 @@ export async function importNominations(
 }
 
 /** The nomination as the candidate keeps it: the board block is state, not part of the form. */
-function storedForm(nomination: Nomination): Record<string, unknown> {
-	const { board: _board, ...form } = nomination;
-	return form;
+function storedForm(nomination: Nomination): Nomination {
+	return { ...nomination, board: undefined };
 }
 
 /** A backup's board block puts each candidate back where it stood (see boardSchema). */

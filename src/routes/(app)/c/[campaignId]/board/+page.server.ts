@@ -1,7 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { CampaignParameters } from '$lib/domain/campaign';
 import { stageLabels, type Stage } from '$lib/domain/stages';
 import { canMove, canViewBoard } from '$lib/permissions';
 import { requireAccess } from '$lib/server/auth/guard';
@@ -32,7 +31,7 @@ export const load = (async ({ locals, params, depends }) => {
 	return {
 		campaignId: role.campaignId,
 		campaignName: owner!.name,
-		parameters: owner!.parameters as unknown as CampaignParameters,
+		parameters: owner!.parameters,
 		seq: owner!.seq,
 		canMove: canMove(role),
 		cards,

@@ -1,26 +1,43 @@
 /**
- * Personal data (SPEC §7): ID numbers, phone numbers and addresses are shown only to secretaries
- * (and admins) and to the unit that submitted them; never to panelists, observers or exports
- * for the public notice.
+ * Personal data (SPEC §7) leaves the server only for those who may read it. Which fields are
+ * personal, and which are kept off the shared screen, is read from the approval forms'
+ * description (`domain/approval-forms.ts`); who may read them from `permissions.ts`.
  */
+import { approvalFormOf, type FieldPrivacy } from '../domain/approval-forms';
+import type { Nomination } from '../domain/interchange';
+import { seesBirthMonth, seesPersonalData, type Actor, type CandidateScope } from '../permissions';
 
-/** Form fields that hold personal data, by form section. */
-const PERSONAL_FIELDS: Record<string, readonly string[]> = {
-	person: ['idNumber', 'phone', 'address'],
-	collective: ['address', 'postcode']
-};
-
+/** What a hidden field reads as. */
 export const HIDDEN = '（已隐藏）';
 
-/** A copy of a nomination form with personal fields replaced by a placeholder. */
-export function withoutPersonalData<T extends Record<string, unknown>>(form: T): T {
-	const copy: Record<string, unknown> = { ...form };
-	for (const [section, fields] of Object.entries(PERSONAL_FIELDS)) {
-		const value = copy[section];
-		if (!value || typeof value !== 'object') continue;
-		const masked: Record<string, unknown> = { ...(value as Record<string, unknown>) };
-		for (const field of fields) if (field in masked) masked[field] = HIDDEN;
-		copy[section] = masked;
+/** Whether `actor` may read fields of each privacy class of this candidate. */
+export function readableFor(
+	actor: Actor,
+	candidate: CandidateScope
+): Record<FieldPrivacy, boolean> {
+	return {
+		open: true,
+		panel: seesBirthMonth(actor, candidate),
+		personal: seesPersonalData(actor, candidate)
+	};
+}
+
+/**
+ * The nomination as `actor` may read it: every field its form describes as personal (or, on the
+ * shared screen, panel-only) replaced by HIDDEN; keys the form does not describe are dropped.
+ */
+export function nominationFor(
+	actor: Actor,
+	candidate: CandidateScope,
+	nomination: Nomination
+): Nomination {
+	const readable = readableFor(actor, candidate);
+	const form = approvalFormOf(nomination.track);
+	const stored = (nomination as Record<string, unknown>)[form.section] as Record<string, unknown>;
+	const section: Record<string, unknown> = {};
+	for (const field of form.fields) {
+		if (!(field.key in stored)) continue;
+		section[field.key] = readable[field.privacy] ? stored[field.key] : HIDDEN;
 	}
-	return copy as T;
+	return { ...nomination, board: undefined, [form.section]: section } as Nomination;
 }

@@ -9,8 +9,8 @@ import type { Db } from '../db';
 import { consultation, objection } from '../db/schema';
 import { findingsOf } from '../import/findings';
 import type { CampaignRole } from '../memberships';
-import { canViewCandidate, seesPersonalData, seesReviewRecords } from '../../permissions';
-import { withoutPersonalData } from '../privacy';
+import { canViewCandidate, seesReviewRecords } from '../../permissions';
+import { nominationFor } from '../privacy';
 import { getCandidate } from './candidates';
 
 /** The candidate's detail as `role` may see it; null when it does not exist for that role. */
@@ -18,7 +18,6 @@ export async function candidateView(db: Db, role: CampaignRole, candidateId: num
 	const found = await getCandidate(db, role.campaignId, candidateId);
 	// A unit user sees only its own unit's nominations; others' do not exist for it.
 	if (!found || !canViewCandidate(role, found)) return null;
-	const { form, ...candidate } = found;
 	const unitUser = !seesReviewRecords(role);
 	const [findings, consultations, objections, history] = await Promise.all([
 		findingsOf(db, { candidateId: found.id }),
@@ -49,8 +48,8 @@ export async function candidateView(db: Db, role: CampaignRole, candidateId: num
 	]);
 	return {
 		role: role.role,
-		candidate,
-		form: seesPersonalData(role, found) ? form : withoutPersonalData(form),
+		candidate: candidateSummary(found),
+		form: nominationFor(role, found, found.form),
 		findings,
 		consultations,
 		objections,
@@ -60,3 +59,29 @@ export async function candidateView(db: Db, role: CampaignRole, candidateId: num
 
 /** The detail view; dates arrive as ISO strings when it comes as JSON (the side panel). */
 export type CandidateView = NonNullable<Awaited<ReturnType<typeof candidateView>>>;
+
+/**
+ * What the detail shows of the candidate row: its stage and dates, never its form columns or
+ * its identity key (an ID number for individuals, SPEC §7).
+ */
+function candidateSummary(row: NonNullable<Awaited<ReturnType<typeof getCandidate>>>) {
+	return {
+		id: row.id,
+		campaignId: row.campaignId,
+		unitId: row.unitId,
+		unitName: row.unitName,
+		ref: row.ref,
+		track: row.track,
+		proposedTrack: row.proposedTrack,
+		stage: row.stage,
+		title: row.title,
+		subtitle: row.subtitle,
+		isStation: row.isStation,
+		requiredConsultations: row.requiredConsultations,
+		approvedOn: row.approvedOn,
+		noticeStart: row.noticeStart,
+		noticeEnd: row.noticeEnd,
+		submittedAt: row.submittedAt,
+		version: row.version
+	};
+}

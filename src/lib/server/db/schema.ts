@@ -330,3 +330,16 @@ export const ydocUpdate = pgTable(
 	},
 	(t) => [index('ydoc_update_doc_seq_idx').on(t.doc, t.seq)]
 );
+
+/**
+ * What the board needs to know of a candidate's co-edited 评审意见 without opening its Yjs
+ * document: whether it holds any text. Written by the comment room after its updates commit.
+ */
+export const candidateComment = pgTable('candidate_comment', {
+	candidateId: integer('candidate_id')
+		.primaryKey()
+		.references(() => candidate.id, { onDelete: 'cascade' }),
+	hasText: boolean('has_text').notNull().default(false),
+	updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow()
+});
+export type CandidateComment = typeof candidateComment.$inferSelect;

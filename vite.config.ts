@@ -1,3 +1,5 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { sveltekit } from '@sveltejs/kit/vite';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig, type Plugin } from 'vite';
@@ -19,18 +21,29 @@ function liveSockets(): Plugin {
 				const runtime = await server.ssrLoadModule('/src/lib/server/runtime.ts');
 				return (
 					sockets.createUpgradeHandler as typeof import('./server/websocket.ts').createUpgradeHandler
-				)(() => runtime.getRuntime());
+				)(() => runtime.getRuntime(), { passThrough: isViteHmr });
 			};
-			server.httpServer?.on('upgrade', (request, socket, head) => {
+			server.httpServer?.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+				if (isViteHmr(request)) return; // Vite's own listener answers it
+				socket.on('error', () => socket.destroy());
 				upgrade ??= load();
 				upgrade.then(
 					(handle) => handle(request, socket, head),
-					(error: unknown) => server.config.logger.error(String(error))
+					(error: unknown) => {
+						server.config.logger.error(String(error));
+						socket.destroy();
+					}
 				);
 			});
 			server.httpServer?.on('close', () => void upgrade?.then((handle) => handle.close()));
 		}
 	};
+}
+
+/** Vite's HMR client (and its ping) connect with one of these subprotocols; only in dev. */
+function isViteHmr(request: IncomingMessage): boolean {
+	const protocol = request.headers['sec-websocket-protocol'];
+	return protocol === 'vite-hmr' || protocol === 'vite-ping';
 }
 
 export default defineConfig({

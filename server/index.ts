@@ -32,6 +32,8 @@ async function main(): Promise<void> {
 		);
 	});
 
+	// Graceful shutdown: stop accepting, let the socket routes flush and close their sockets
+	// (1001), finish the HTTP requests in flight, then close the database.
 	let stopping = false;
 	const shutdown = (signal: string) => {
 		if (stopping) return;
@@ -39,17 +41,19 @@ async function main(): Promise<void> {
 		console.log(`${signal}: shutting down`);
 		const force = setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS);
 		force.unref();
-		upgrade.close();
-		server.close(() => {
-			stopRuntime().then(
+		const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()));
+		server.closeIdleConnections();
+		upgrade
+			.close()
+			.then(() => httpClosed)
+			.then(() => stopRuntime())
+			.then(
 				() => process.exit(0),
 				(error: unknown) => {
 					console.error('shutdown failed', error);
 					process.exit(1);
 				}
 			);
-		});
-		server.closeIdleConnections();
 	};
 	process.on('SIGTERM', () => shutdown('SIGTERM'));
 	process.on('SIGINT', () => shutdown('SIGINT'));

@@ -163,7 +163,7 @@ async function fanOutBench(label: string, databaseUrl?: string): Promise<BenchRe
 			durations.push(completedAt.get(seq)! - start);
 		}
 		for (const socket of sockets) socket.close();
-		upgrade.close();
+		await upgrade.close();
 		server.close();
 		return result(
 			`move → event on ${FANOUT_SOCKETS} sockets, ${durations.length} moves (${label})`,

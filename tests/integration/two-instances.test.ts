@@ -26,7 +26,7 @@ describe.runIf(process.env.DATABASE_URL)('two instances on one PostgreSQL databa
 	let a: Runtime;
 	let b: Runtime;
 	let serverB: http.Server;
-	let closeUpgrades: () => void;
+	let closeUpgrades: () => Promise<void>;
 
 	beforeAll(async () => {
 		database = await freshDatabase();
@@ -44,7 +44,7 @@ describe.runIf(process.env.DATABASE_URL)('two instances on one PostgreSQL databa
 	});
 
 	afterAll(async () => {
-		closeUpgrades();
+		await closeUpgrades();
 		await new Promise((resolve) => serverB.close(resolve));
 		for (const runtime of [a, b]) {
 			await runtime.feed.stop();

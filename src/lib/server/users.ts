@@ -4,6 +4,7 @@ import type { Db } from './db';
 import { membership, user, type Role } from './db/schema';
 import { recordAudit } from './audit/record';
 import { hashPassword } from './auth/password';
+import { notifyAccessChanged } from './auth/access';
 import { invalidateUserSessions } from './auth/session';
 
 export interface NewUser {
@@ -107,6 +108,8 @@ export async function setMembership(db: Db, change: MembershipChange, actorId: n
 			before: before ? { role: before.role, unitId: before.unitId } : null,
 			after: { role: change.role, unitId }
 		});
+		// Open sockets of this user are re-checked on every instance once this commits.
+		await notifyAccessChanged(tx, change.userId);
 		return Boolean(before);
 	});
 	if (changed) await invalidateUserSessions(db, change.userId);

@@ -4,9 +4,10 @@
  */
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import { and, eq, lt } from 'drizzle-orm';
+import { and, eq, gt, inArray, lt } from 'drizzle-orm';
 import type { Db } from '../db';
 import { session as sessionTable, user as userTable, type Session, type User } from '../db/schema';
+import { notifyAccessChanged } from './access';
 
 /** Name of the cookie that carries the session token. */
 export const SESSION_COOKIE = 'shortlist_session';
@@ -78,13 +79,39 @@ export async function validateSessionToken(
 	return { session, user };
 }
 
+/** Ends one session (sign-out); its open sockets are closed on every instance. */
 export async function invalidateSession(db: Db, sessionId: string): Promise<void> {
-	await db.delete(sessionTable).where(eq(sessionTable.id, sessionId));
+	await db.transaction(async (tx) => {
+		const ended = await tx
+			.delete(sessionTable)
+			.where(eq(sessionTable.id, sessionId))
+			.returning({ userId: sessionTable.userId });
+		for (const { userId } of ended) await notifyAccessChanged(tx, userId);
+	});
 }
 
-/** Ends every session of a user: after a password or role change. */
+/**
+ * Ends every session of a user: after a password or role change. Their open sockets are closed
+ * on every instance.
+ */
 export async function invalidateUserSessions(db: Db, userId: number): Promise<void> {
-	await db.delete(sessionTable).where(eq(sessionTable.userId, userId));
+	await db.transaction(async (tx) => {
+		await tx.delete(sessionTable).where(eq(sessionTable.userId, userId));
+		await notifyAccessChanged(tx, userId);
+	});
+}
+
+/**
+ * Which of these sessions still exist and have not expired (the sockets' re-check; it does not
+ * extend them — pages do).
+ */
+export async function activeSessionIds(db: Db, sessionIds: string[]): Promise<Set<string>> {
+	if (sessionIds.length === 0) return new Set();
+	const rows = await db
+		.select({ id: sessionTable.id })
+		.from(sessionTable)
+		.where(and(inArray(sessionTable.id, sessionIds), gt(sessionTable.expiresAt, new Date())));
+	return new Set(rows.map((row) => row.id));
 }
 
 /** The subset of SvelteKit's `Cookies` the helpers need (kept structural for plain Node use). */

@@ -53,6 +53,12 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
 	// An idle connection that the server drops is replaced on next use; without a listener the
 	// pool's 'error' event would end the process.
 	pool.on('error', (error) => console.error('database connection lost:', error.message));
+	// A connection dropped while checked out (a failover, pg_terminate_backend mid-transaction)
+	// emits 'error' on its Client, where the pool listens only while it is idle: without this the
+	// process would end. The query in flight fails on its own and the pool discards the client.
+	pool.on('connect', (client) => {
+		client.on('error', (error) => console.error('database connection lost:', error.message));
+	});
 	const db = drizzlePg({ client: pool, schema });
 	const listener = new PgListener(url);
 	return {

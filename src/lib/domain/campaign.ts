@@ -7,20 +7,15 @@
  * A track of the proposed list: 先进集体, 先进个人, 优秀建议, and 通报表扬代表家站 (`station`).
  * A 代表家站 is nominated as a collective and proposed into `collective` or `station` (通知一(一)).
  */
-export type Track = 'collective' | 'individual' | 'suggestion' | 'station';
+export const tracks = ['collective', 'individual', 'suggestion', 'station'] as const;
+export type Track = (typeof tracks)[number];
 
-/** The track a nomination is submitted on (attachments 1–3); stations come in as `collective`. */
-export type NominationTrack = 'collective' | 'individual' | 'suggestion';
+/** The tracks a nomination is submitted on (attachments 1–3); stations come in as `collective`. */
+export const nominationTracks = ['collective', 'individual', 'suggestion'] as const;
+export type NominationTrack = (typeof nominationTracks)[number];
 
-/** All tracks, in the order the proposed list is printed. */
-export const tracks: readonly Track[] = ['collective', 'individual', 'suggestion', 'station'];
-
-/** All nomination tracks. */
-export const nominationTracks: readonly NominationTrack[] = [
-	'collective',
-	'individual',
-	'suggestion'
-];
+/** Where a 代表家站 can be proposed: 先进集体 or 通报表扬 (通知一(一)). */
+export const stationTargetTracks = ['collective', 'station'] as const satisfies readonly Track[];
 
 /** Chinese names of the tracks. */
 export const trackLabels: Record<Track, string> = {
@@ -31,7 +26,8 @@ export const trackLabels: Record<Track, string> = {
 };
 
 /** The three composition caps of 通知四(二): 处级干部, 市级机关内设机构及工作人员, 企业负责人. */
-export type CapKey = 'division' | 'municipalOrgan' | 'enterpriseHead';
+export const capKeys = ['division', 'municipalOrgan', 'enterpriseHead'] as const;
+export type CapKey = (typeof capKeys)[number];
 
 /** Chinese names of the composition caps. */
 export const capLabels: Record<CapKey, string> = {

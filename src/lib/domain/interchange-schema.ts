@@ -5,8 +5,8 @@
  * A nomination carries exactly the form of its track: person, collective or suggestion.
  */
 import { z } from 'zod';
-import { presets, tracks, type Track } from './campaign';
-import { stageLabels, type Stage } from './stages';
+import { presets, tracks } from './campaign';
+import { stages } from './stages';
 import {
 	absent,
 	collectiveSchema,
@@ -28,7 +28,6 @@ export const unitKinds = [
 	'municipal_department'
 ] as const;
 
-const stageNames = Object.keys(stageLabels) as [Stage, ...Stage[]];
 const optionalDate = isoDate
 	.nullable()
 	.optional()
@@ -40,9 +39,9 @@ const optionalDate = isoDate
  */
 export const boardSchema = z.object(
 	{
-		stage: z.enum(stageNames, expecting(`${stageNames.join('、')} 之一`)),
+		stage: z.enum(stages, expecting(`${stages.join('、')} 之一`)),
 		proposedTrack: z
-			.enum(tracks as [Track, ...Track[]], expecting(`${tracks.join('、')} 之一`))
+			.enum(tracks, expecting(`${tracks.join('、')} 之一`))
 			.nullable()
 			.optional()
 			.transform((value) => value ?? null),
@@ -110,7 +109,6 @@ export const nominationSchema = z.discriminatedUnion(
 	}
 );
 
-const trackNames = tracks as [Track, ...Track[]];
 const fraction = z
 	.number(expecting('0 到 1 之间的小数'))
 	.min(0, expecting('≥ 0'))
@@ -145,7 +143,7 @@ export const campaignSchema = z.object(
 			)
 			.partial()
 			.optional(),
-		capBaseTracks: z.array(z.enum(trackNames, expecting('track 名')), expecting('数组')).optional(),
+		capBaseTracks: z.array(z.enum(tracks, expecting('track 名')), expecting('数组')).optional(),
 		staffMinYears: z.number(expecting('数字')).min(0, expecting('≥ 0')).optional(),
 		textLimits: z
 			.object({ deeds: count, summary: count, reason: count }, expecting('对象'))

@@ -9,17 +9,21 @@ import { capLabels, type CapKey, type NominationTrack, type Track } from './camp
 import type { ConsultationStatus } from './consultations';
 import { listText } from './text';
 
+/** The columns of the board, in the order they are drawn. */
+export const stages = [
+	'submitted',
+	'preliminary',
+	'joint',
+	'proposed',
+	'approved',
+	'notice',
+	'commended',
+	'not_selected',
+	'withdrawn'
+] as const;
+
 /** A column of the board. */
-export type Stage =
-	| 'submitted'
-	| 'preliminary'
-	| 'joint'
-	| 'proposed'
-	| 'approved'
-	| 'notice'
-	| 'commended'
-	| 'not_selected'
-	| 'withdrawn';
+export type Stage = (typeof stages)[number];
 
 /** Chinese names of the stages. */
 export const stageLabels: Record<Stage, string> = {

@@ -109,6 +109,7 @@ export type ConsultationDepartment = (typeof consultationDepartments)[number];
 
 /** Results of a consultation. */
 export const consultationResults = ['无异议', '有异议'] as const;
+export type ConsultationResult = (typeof consultationResults)[number];
 
 /** Short and full names of the eight democratic parties (通知四(一)4: 民主党派人员). */
 export const democraticPartyMarks = [

@@ -4,7 +4,8 @@
  */
 
 /** How much a finding matters: `error` blocks, `warning` needs a look, `info` is for reference. */
-export type Severity = 'error' | 'warning' | 'info';
+export const severities = ['error', 'warning', 'info'] as const;
+export type Severity = (typeof severities)[number];
 
 /** Every finding code with its severity (SPEC §4.1 per nomination, §4.2 per unit, §4.3 per list). */
 export const findingSeverities = {

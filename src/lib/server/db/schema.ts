@@ -20,7 +20,8 @@ import {
 import type { BoardEventMap, BoardEventType } from '../../board/events';
 import type { CampaignParameters, NominationTrack, Track } from '../../domain/campaign';
 import type { Nomination } from '../../domain/interchange';
-import type { ConsultationDepartment } from '../../domain/vocabulary';
+import type { Severity } from '../../domain/rules/finding';
+import type { ConsultationDepartment, ConsultationResult } from '../../domain/vocabulary';
 import type { UnitKind } from '../../domain/interchange';
 import type { Stage } from '../../domain/stages';
 import type { VoteChoice } from '../../domain/tally';
@@ -202,7 +203,7 @@ export const finding = pgTable(
 		candidateId: integer('candidate_id').references(() => candidate.id, { onDelete: 'cascade' }),
 		unitId: integer('unit_id').references(() => unit.id, { onDelete: 'cascade' }),
 		code: text('code').notNull(),
-		severity: text('severity').$type<'error' | 'warning' | 'info'>().notNull(),
+		severity: text('severity').$type<Severity>().notNull(),
 		field: text('field').notNull(),
 		message: text('message').notNull()
 	},
@@ -223,7 +224,7 @@ export const consultation = pgTable(
 			.notNull()
 			.references(() => candidate.id, { onDelete: 'cascade' }),
 		dept: text('dept').notNull(),
-		result: text('result').$type<'无异议' | '有异议'>().notNull(),
+		result: text('result').$type<ConsultationResult>().notNull(),
 		date: date('date', { mode: 'string' }),
 		note: text('note').notNull().default(''),
 		recordedBy: integer('recorded_by').references(() => user.id, { onDelete: 'set null' }),

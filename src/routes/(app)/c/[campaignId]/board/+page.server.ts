@@ -1,7 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { stageLabels, type Stage } from '$lib/domain/stages';
+import { stationTargetTracks } from '$lib/domain/campaign';
+import { stages } from '$lib/domain/stages';
 import { canMove, canViewBoard } from '$lib/permissions';
 import { requireAccess } from '$lib/server/auth/guard';
 import { boardCards } from '$lib/server/board/cards';
@@ -39,13 +40,12 @@ export const load = (async ({ locals, params, depends }) => {
 	};
 }) satisfies PageServerLoad;
 
-const stageNames = Object.keys(stageLabels) as [Stage, ...Stage[]];
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
 const moveForm = z.object({
 	candidateIds: z.array(z.coerce.number().int().positive()).min(1).max(1000),
-	to: z.enum(stageNames),
-	targetTrack: z.enum(['collective', 'station']).optional(),
+	to: z.enum(stages),
+	targetTrack: z.enum(stationTargetTracks).optional(),
 	reason: z.string().trim().max(1000).optional(),
 	date: z.string().regex(isoDate).optional()
 });

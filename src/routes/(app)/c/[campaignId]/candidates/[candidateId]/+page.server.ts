@@ -1,6 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { consultationDepartments } from '$lib/domain/vocabulary';
+import { consultationDepartments, consultationResults } from '$lib/domain/vocabulary';
 import { canOpenCandidates, canRecord } from '$lib/permissions';
 import { idParam, requireAccess } from '$lib/server/auth/guard';
 import { candidateView } from '$lib/server/board/candidate-view';
@@ -21,7 +21,7 @@ export const load = (async ({ locals, params }) => {
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const consultForm = z.object({
 	dept: z.enum(consultationDepartments),
-	result: z.enum(['无异议', '有异议']),
+	result: z.enum(consultationResults),
 	date: isoDate,
 	note: z.string().trim().max(500)
 });

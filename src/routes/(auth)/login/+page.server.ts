@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { safeNext } from '$lib/server/auth/safe-next';
 import { signIn } from '$lib/server/auth/sign-in';
 import {
 	createSession,
@@ -7,11 +8,6 @@ import {
 } from '$lib/server/auth/session';
 import { getRuntime } from '$lib/server/runtime';
 import type { Actions, PageServerLoad } from './$types';
-
-/** Only same-site paths are followed after sign-in (no open redirect). */
-function safeNext(value: string | null): string {
-	return value && value.startsWith('/') && !value.startsWith('//') ? value : '/';
-}
 
 export const load = (async ({ locals, url }) => {
 	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));

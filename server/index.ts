@@ -5,6 +5,7 @@
 import http from 'node:http';
 import { readConfig } from '../src/lib/server/config';
 import { getRuntime, stopRuntime } from '../src/lib/server/runtime';
+import { withCompression } from './compression';
 import { createUpgradeHandler } from './websocket';
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
 	const { handler } = await import(new URL('./handler.js', import.meta.url).href);
 
 	const upgrade = createUpgradeHandler(() => getRuntime(config));
-	const server = http.createServer((req, res) => handler(req, res));
+	const server = http.createServer(withCompression(handler));
 	server.on('upgrade', upgrade);
 	server.listen(port, host, () => {
 		const where =

@@ -1,11 +1,15 @@
-/** The sign-in decision: rate limit first, then the password; every outcome is audited. */
+/**
+ * The sign-in decision: the attempt is counted first (atomically, see rate-limit.ts), the
+ * password is checked only when that count is within the limits; every outcome is audited.
+ */
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { user } from '../db/schema';
 import { recordAudit } from '../audit/record';
 import { hashPassword, verifyPasswordHash } from './password';
-import { blockedUntil, clearFailures, recordFailure } from './rate-limit';
+import { countAttempt, releaseRefused, settleSuccess, sweepExpired } from './rate-limit';
 
+/** A signed-in user, a wrong username or password, or a refusal by the limit until `retryAt`. */
 export type SignInResult =
 	| { ok: true; userId: number }
 	| { ok: false; reason: 'invalid' }
@@ -14,14 +18,17 @@ export type SignInResult =
 /** Verified against when the username is unknown, so both paths cost the same time. */
 let decoyHash: Promise<string> | null = null;
 
+/** Signs `username` in with `password` from `address`, or says why not. */
 export async function signIn(
 	db: Db,
 	username: string,
 	password: string,
 	address: string
 ): Promise<SignInResult> {
-	const retryAt = await blockedUntil(db, username, address);
-	if (retryAt) {
+	const attempt = await countAttempt(db, username, address);
+	if (attempt.limitedUntil) {
+		const retryAt = attempt.limitedUntil;
+		await releaseRefused(db, attempt);
 		await recordAudit(db, {
 			action: 'auth.sign-in-blocked',
 			actorName: username,
@@ -35,7 +42,7 @@ export async function signIn(
 		? await verifyPasswordHash(found.passwordHash, password)
 		: await rejectAfterDecoyCheck(password);
 	if (!found || !valid) {
-		await recordFailure(db, username, address);
+		await sweepExpired(db);
 		await recordAudit(db, {
 			action: 'auth.sign-in-failed',
 			actorId: found?.id ?? null,
@@ -44,7 +51,7 @@ export async function signIn(
 		});
 		return { ok: false, reason: 'invalid' };
 	}
-	await clearFailures(db, username);
+	await settleSuccess(db, attempt);
 	await recordAudit(db, {
 		action: 'auth.sign-in',
 		actorId: found.id,

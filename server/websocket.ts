@@ -1,11 +1,12 @@
 /**
  * The app's WebSocket routes, behind the one upgrade router (server/upgrade.ts): the board's
- * `/live/<campaignId>` (and the comment rooms' `/yjs/…` once they land). Used by the production
+ * `/live/<campaignId>` and the comment rooms' `/yjs/<campaignId>/<candidateId>`. Used by the production
  * entry (server/index.ts), the dev plugin (vite.config.ts), tests and benchmarks.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Runtime } from '../src/lib/server/runtime';
 import { liveRoute } from './live-socket';
+import { yjsRoute } from './yjs/route';
 import { createUpgradeRouter, type SocketRoute, type UpgradeRouter } from './upgrade';
 
 export { originAllowed } from './upgrade';
@@ -14,7 +15,7 @@ export { originAllowed } from './upgrade';
 export type UpgradeHandler = UpgradeRouter;
 
 /** Every socket route the app serves, in match order. */
-export const socketRoutes: readonly SocketRoute[] = [liveRoute];
+export const socketRoutes: readonly SocketRoute[] = [liveRoute, yjsRoute];
 
 /**
  * Makes the `upgrade` listener for an `http.Server` (production) or Vite's dev server.

@@ -32,11 +32,28 @@ export function applyMessage(cards: BoardCard[], seq: number, message: BoardMess
 				),
 				seq: message.seq
 			};
+		case 'candidate.comment':
+			return {
+				kind: 'applied',
+				cards: cards.map((card) =>
+					card.id === message.candidateId
+						? { ...card, hasComment: message.hasComment, commentWriting: message.writing }
+						: card
+				),
+				seq: message.seq
+			};
 		case 'candidate.objection':
 			// Objections show in the candidate's panel, not on its card: nothing to redraw.
 			return { kind: 'applied', cards, seq: message.seq };
 		case 'board.reloaded':
 			return { kind: 'reload' };
+		case 'attendance.changed':
+		case 'meeting.current':
+		case 'round.opened':
+		case 'vote.cast':
+		case 'round.closed':
+			// Meeting events: the meeting view follows them; the cards stay as they are.
+			return { kind: 'applied', cards, seq: message.seq };
 		default:
 			return { kind: 'reload' };
 	}

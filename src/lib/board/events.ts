@@ -14,10 +14,50 @@ export interface BoardEventMap {
 	/** An objection was recorded or settled (shown in the candidate's panel). */
 	'candidate.objection': { candidateId: number };
 	/**
+	 * A candidate's 评审意见 gained or lost its text, or someone started or stopped writing in it
+	 * (the card's two comment markers).
+	 */
+	'candidate.comment': { candidateId: number; hasComment: boolean; writing: boolean };
+	/**
 	 * Many candidates changed at once (an import or a restore of a backup): every board reloads.
 	 * `count` is how many nominations the change touched.
 	 */
 	'board.reloaded': { cause: 'import' | 'restore'; count: number };
+	/** The meeting's attendance changed: 应到 / 实到, the quorum, and who is present (user ids). */
+	'attendance.changed': {
+		meetingId: number;
+		expected: number;
+		present: number;
+		quorumMet: boolean;
+		presentIds: number[];
+	};
+	/** The chair put a candidate on screen (null: none); every following screen opens it. */
+	'meeting.current': { meetingId: number; candidateId: number | null };
+	/** A voting round opened on one candidate or a ballot (差额: `places` set). */
+	'round.opened': {
+		roundId: number;
+		kind: 'single' | 'ballot';
+		track: string | null;
+		places: number | null;
+		candidateIds: number[];
+		expected: number;
+	};
+	/** A ballot came in or changed: ONLY how many have voted (secret ballot, SPEC §6). */
+	'vote.cast': { roundId: number; cast: number; expected: number };
+	/** A round closed: per candidate its anonymous counts and outcome. */
+	'round.closed': { roundId: number; results: ClosedRoundResult[] };
+}
+
+/** One candidate's result as a closed round announces it: counts only, never a voter. */
+export interface ClosedRoundResult {
+	candidateId: number;
+	voters: number;
+	approve: number;
+	reject: number;
+	abstain: number;
+	needed: number;
+	rank: number | null;
+	outcome: 'passed' | 'failed' | 'tie' | 'outranked';
 }
 
 export type BoardEventType = keyof BoardEventMap;
@@ -27,7 +67,13 @@ export const boardEventTypes = [
 	'candidates.moved',
 	'candidate.consulted',
 	'candidate.objection',
-	'board.reloaded'
+	'candidate.comment',
+	'board.reloaded',
+	'attendance.changed',
+	'meeting.current',
+	'round.opened',
+	'vote.cast',
+	'round.closed'
 ] as const satisfies readonly BoardEventType[];
 
 /** A board event as the live socket delivers it: one member per type of the map. */

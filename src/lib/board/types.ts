@@ -28,6 +28,10 @@ export interface BoardCard {
 	consultRequired: number;
 	consultClear: number;
 	consultObjections: number;
+	/** Its 评审意见 holds text (absent: none). */
+	hasComment?: boolean;
+	/** Someone is writing in its 评审意见 right now (live only; absent after a reload). */
+	commentWriting?: boolean;
 }
 
 /** One moved card as a `candidates.moved` board event carries it. */

@@ -5,7 +5,7 @@ import { consultationStatus } from '../../domain/consultations';
 import type { ConsultationDepartment } from '../../domain/vocabulary';
 import { groupBy } from '../../group-by';
 import type { Db } from '../db';
-import { candidate, consultation, finding, unit } from '../db/schema';
+import { candidate, candidateComment, consultation, finding, unit } from '../db/schema';
 
 /** Every card of a campaign in board order; only one unit's when `unitId` is given. */
 export async function boardCards(
@@ -50,11 +50,13 @@ export async function boardCards(
 				errors: sql<number>`coalesce(${findingSummary.errors}, 0)`,
 				warnings: sql<number>`coalesce(${findingSummary.warnings}, 0)`,
 				infos: sql<number>`coalesce(${findingSummary.infos}, 0)`,
-				codes: sql<string[]>`coalesce(${findingSummary.codes}, '{}')`
+				codes: sql<string[]>`coalesce(${findingSummary.codes}, '{}')`,
+				hasComment: sql<boolean>`coalesce(${candidateComment.hasText}, false)`
 			})
 			.from(candidate)
 			.innerJoin(unit, eq(candidate.unitId, unit.id))
 			.leftJoin(findingSummary, eq(findingSummary.candidateId, candidate.id))
+			.leftJoin(candidateComment, eq(candidateComment.candidateId, candidate.id))
 			.where(
 				and(
 					eq(candidate.campaignId, campaignId),

@@ -97,6 +97,8 @@ export const individualForm: ApprovalForm<'person', keyof PersonForm & string> =
 		['idType', '证件类型', 'text', required],
 		['idNumber', '证件号码', 'text', personal],
 		['employer', '工作单位', 'text', required],
+		['employerAddress', '所在单位地址', 'text', { privacy: 'personal' }],
+		['employerPostcode', '所在单位邮编', 'text', { privacy: 'personal' }],
 		['position', '职务'],
 		['rank', '职级'],
 		['unitNature', '单位性质', 'text', required],
@@ -151,7 +153,8 @@ export const suggestionForm: ApprovalForm<'suggestion', keyof SuggestionForm & s
 		['title', '建议题目', 'text', required],
 		['summary', '建议内容摘要', 'longtext', required],
 		['reason', '推荐理由', 'longtext', required],
-		['delegation', '全团建议', 'flag', fact]
+		['delegation', '全团建议', 'flag', fact],
+		['commendedBefore', '本届获得过市人大常委会通报表扬', 'flag', fact]
 	])
 };
 

@@ -60,6 +60,50 @@ export interface CampaignParameters {
 	staffMinYears: number;
 	/** Maximum length in characters of the forms' long texts (attachments 1–3). */
 	textLimits: { deeds: number; summary: number; reason: number };
+	/**
+	 * Issue date of the notice (落款 2022年10月17日): nothing of a unit's own procedure — its
+	 * public notice, its consultations — can come before it. Absent = unknown (older campaigns).
+	 */
+	issuedOn?: string;
+	/**
+	 * Sessions of the congress held by the as-of date (市五届人大一次 … 五次会议): a suggestion
+	 * numbered with a later session cannot exist yet. Absent = unknown (older campaigns).
+	 */
+	sessionsHeld?: number;
+	/** The organisers' contacts printed in the notice (通知六), shown on unit pages and in UNIT-LATE. */
+	organisers?: Organiser[];
+}
+
+/** One organiser's contact block as the notice prints it (通知六(一)、(二)). */
+export interface Organiser {
+	/** The office, e.g. 重庆市人大常委会人代工委. */
+	name: string;
+	/** Contact people. */
+	people: string[];
+	/** Office phone numbers (published in the notice: not personal data). */
+	phones: string[];
+	address: string;
+}
+
+/** The two organisers' contacts of notice 渝人社〔2022〕406号 (通知六). */
+export const chongqingOrganisers: Organiser[] = [
+	{
+		name: '重庆市人大常委会人代工委',
+		people: ['郑家明', '尹宏胜'],
+		phones: ['67678767', '67678280'],
+		address: '渝北区红锦大道60号525A室'
+	},
+	{
+		name: '重庆市人力资源和社会保障局',
+		people: ['闫文举', '贯德玉'],
+		phones: ['88979859', '88979849'],
+		address: '渝北区春华大道99号北区1号楼1301室'
+	}
+];
+
+/** One line naming an organiser's contacts: “重庆市人大常委会人代工委（郑家明、尹宏胜，67678767、67678280）”. */
+export function organiserContactText(organiser: Organiser): string {
+	return `${organiser.name}（${organiser.people.join('、')}，${organiser.phones.join('、')}）`;
 }
 
 /** Named parameter sets; `chongqing-2022` is notice 渝人社〔2022〕406号 (SPEC §2). */
@@ -75,7 +119,10 @@ export const presets: Record<'chongqing-2022', CampaignParameters> = {
 		capBaseTracks: ['collective', 'individual'],
 		passRule: 'majority-of-panel',
 		staffMinYears: 3,
-		textLimits: { deeds: 2000, summary: 200, reason: 500 }
+		textLimits: { deeds: 2000, summary: 200, reason: 500 },
+		issuedOn: '2022-10-17',
+		sessionsHeld: 5,
+		organisers: chongqingOrganisers
 	}
 };
 

@@ -8,7 +8,9 @@ import {
 	democraticPartyMarks,
 	divisionRanks,
 	excludedRanks,
+	isExcludedLevel,
 	isOneOf,
+	parseCollectiveLevel,
 	personCategories,
 	stationCategory,
 	staffCategory
@@ -48,12 +50,14 @@ export function isExcludedRank(rank: string): boolean {
 }
 
 /**
- * True when a collective's 集体级别 is 副厅局级 or above (通知四(二)). The level is free text
- * (attachment 1 note 4), so any mention of 省、部级、厅、局级 or 巡视员 counts: 副厅局级,
- * 正厅级, 副局级 (a municipal 局 is 厅局级 in Chongqing). 处级 and 科级 levels do not.
+ * True when a collective's 集体级别 is 副厅局级 or above (通知四(二)). Only a value that reads
+ * as a level counts (parseCollectiveLevel): 副厅局级, 正厅级, 参照副局级 — a municipal 局 is
+ * 厅局级 in Chongqing; 处级 and 科级 do not, and neither does text that is not a level
+ * (省级示范 is an honour, not 副厅局级: ENUM-INVALID instead).
  */
 export function isExcludedCollectiveLevel(level: string): boolean {
-	return /省|部级|厅|局级|巡视员/.test(level);
+	const parsed = parseCollectiveLevel(level);
+	return parsed !== null && isExcludedLevel(parsed);
 }
 
 /**

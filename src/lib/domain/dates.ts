@@ -100,3 +100,27 @@ export function isBeforeDate(value: LooseDate, date: string): boolean {
 	if (value.month !== month) return value.month < month;
 	return value.day !== null && value.day < day;
 }
+
+/** True when a loose date lies after an ISO date (a month-only date compares by its month). */
+export function isAfterDate(value: LooseDate, date: string): boolean {
+	const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+	if (value.year !== year) return value.year > year;
+	if (value.month !== month) return value.month > month;
+	return value.day !== null && value.day > day;
+}
+
+/** The year-month of an ISO date 'YYYY-MM-DD'. */
+export function yearMonthOf(date: string): YearMonth {
+	const [year, month] = date.split('-').map(Number) as [number, number];
+	return { year, month };
+}
+
+/**
+ * Full years of age on `date` of someone born on `birth` (both 'YYYY-MM-DD'): the birthday
+ * itself counts, so a person born 2004-10-31 is 18 on 2022-10-31.
+ */
+export function ageOn(birth: string, date: string): number {
+	const [by, bm, bd] = birth.split('-').map(Number) as [number, number, number];
+	const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+	return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}

@@ -75,6 +75,10 @@ export const personSchema = z.object(
 		idType: text,
 		idNumber: text,
 		employer: text,
+		/** 所在单位地址 (附件2 所在单位地址及邮编; added in v1, optional). */
+		employerAddress: text,
+		/** 所在单位邮编 (附件2; added in v1, optional). */
+		employerPostcode: text,
 		position: text,
 		rank: text,
 		municipalCadre: flag,
@@ -129,7 +133,9 @@ export const suggestionSchema = z.object(
 		title: text,
 		summary: text,
 		reason: text,
-		delegation: flag
+		delegation: flag,
+		/** 本届获得过市人大常委会通报表扬 (通知二(三)④): 可优先推荐; absent = unknown. */
+		commendedBefore: optionalFlag
 	},
 	expecting('对象（优秀建议推荐审批表）')
 );

@@ -145,6 +145,8 @@ export const campaignSchema = z.object(
 			.optional(),
 		capBaseTracks: z.array(z.enum(tracks, expecting('track 名')), expecting('数组')).optional(),
 		staffMinYears: z.number(expecting('数字')).min(0, expecting('≥ 0')).optional(),
+		issuedOn: isoDate.optional(),
+		sessionsHeld: count.min(1, expecting('≥ 1')).optional(),
 		textLimits: z
 			.object({ deeds: count, summary: count, reason: count }, expecting('对象'))
 			.partial()

@@ -107,6 +107,8 @@ export function resolveCampaign(block?: CampaignBlock): CampaignParameters {
 		caps: { ...base.caps, ...block.caps },
 		capBaseTracks: block.capBaseTracks ?? base.capBaseTracks,
 		staffMinYears: block.staffMinYears ?? base.staffMinYears,
-		textLimits: { ...base.textLimits, ...block.textLimits }
+		textLimits: { ...base.textLimits, ...block.textLimits },
+		issuedOn: block.issuedOn ?? base.issuedOn,
+		sessionsHeld: block.sessionsHeld ?? base.sessionsHeld
 	};
 }

@@ -26,6 +26,48 @@ export const collectiveCategories = [
 	'代表家站'
 ] as const;
 
+/** Collective categories that have no level (附件1填表说明四：如联系组、专业组没有级别): 集体级别 stays empty. */
+export const levellessCategories = ['联系组', '专业组'] as const;
+
+/** A 集体级别 read as an administrative level: its grade, and whether it is a 副职 (deputy) level. */
+export interface CollectiveLevel {
+	grade: '省部级' | '厅局级' | '县处级' | '乡科级' | '股级';
+	deputy: boolean;
+}
+
+const LEVEL =
+	/^(?:参照|相当于|参公)?(正|副)?(省部|省|部|厅局|厅|局|县处|处|乡科|科|股)级(?:单位|机构)?$/;
+const GRADES: Record<string, CollectiveLevel['grade']> = {
+	省部: '省部级',
+	省: '省部级',
+	部: '省部级',
+	厅局: '厅局级',
+	厅: '厅局级',
+	局: '厅局级',
+	县处: '县处级',
+	处: '县处级',
+	乡科: '乡科级',
+	科: '乡科级',
+	股: '股级'
+};
+
+/**
+ * Reads a 集体级别 — “集体行政级别或者参照级别” (附件1填表说明四): 正处级, 副科级, 参照正处级,
+ * 相当于副厅局级, 县处级, 股级 … (spaces ignored). Null when the text is not a level at all
+ * (e.g. 省级示范, 先进单位): such a value is ENUM-INVALID, never a rank exclusion.
+ */
+export function parseCollectiveLevel(level: string): CollectiveLevel | null {
+	const match = LEVEL.exec(level.replace(/\s/g, ''));
+	if (!match) return null;
+	const grade = GRADES[match[2] ?? ''];
+	return grade ? { grade, deputy: match[1] === '副' } : null;
+}
+
+/** True for a 集体级别 of 副厅局级 or above (通知四(二)：不评选副厅局级或者相当于副厅局级以上单位). */
+export function isExcludedLevel(level: CollectiveLevel): boolean {
+	return level.grade === '省部级' || level.grade === '厅局级';
+}
+
 /** The person category of liaison staff (通知二(二)2). */
 export const staffCategory = '代表联络工作人员';
 

@@ -54,10 +54,32 @@ function personFindings(p: PersonRecord): string[] {
 		const next = p.resume[i + 1];
 		if (!MONTH.test(entry.from) || entry.from > (next ? entry.to : '9999')) return false;
 		return next
-			? MONTH.test(entry.to) && monthIndex(next.from) === monthIndex(entry.to) + 1
+			? MONTH.test(entry.to) && monthIndex(next.from) <= monthIndex(entry.to) + 1
 			: entry.to === '至今';
 	});
 	if (!resumeOk) codes.push('RESUME-GAP');
+	// 在职学习 and the like: entries running side by side are a warning, never a gap.
+	if (p.resume.some((e, i) => i > 0 && monthIndex(e.from) < monthIndex(p.resume[i - 1]!.to)))
+		codes.push('RESUME-OVERLAP');
+	// GB 11643: the 17th digit is odd for 男, even for 女.
+	if (idValid(p.idNumber) && (Number(p.idNumber[16]) % 2 === 1 ? '男' : '女') !== p.gender)
+		codes.push('SEX-ID-MISMATCH');
+	// 18 by 2022-10-31; no resume entry before the 16th birthday month.
+	const born = p.idNumber.slice(6, 14);
+	const bornMonth = monthIndex(`${born.slice(0, 4)}.${born.slice(4, 6)}`);
+	if (born > '20041031' || p.resume.some((e) => monthIndex(e.from) < bornMonth + 16 * 12))
+		codes.push('AGE-IMPLAUSIBLE');
+	// Nothing dated after 截至2022年10月 (至今 aside; the 2022 assessment is not yet made).
+	const late = (month: string) => MONTH.test(month) && month > '2022.10';
+	if (
+		[...p.awards, ...p.punishments].some((r) => late(r.date)) ||
+		p.resume.some((e) => late(e.from) || late(e.to)) ||
+		p.assessments.some((a) => a.year >= 2022)
+	)
+		codes.push('DATE-AFTER-ASOF');
+	// Only 区县级以上 awards and punishments belong on the form.
+	if ([...p.awards, ...p.punishments].some((r) => /^(乡镇|街道|村|社区)级$/.test(r.level ?? '')))
+		codes.push('RECORD-BELOW-LEVEL');
 	if (Array.from(p.deeds).length > 2000) codes.push('TEXT-TOO-LONG');
 	if (!p.photo?.startsWith('data:image/')) codes.push('PHOTO-MISSING');
 	if (p.awards.some((r) => r.text.includes('人大常委会') && r.date >= '2019.01'))
@@ -83,13 +105,15 @@ function nominationFindings(n: DemoNomination): string[] {
 		if (Array.from(s.summary).length > 200 || Array.from(s.reason).length > 500)
 			codes.push('TEXT-TOO-LONG');
 	} else {
-		const given = new Set(
-			n.consultations
-				.filter((c) => c.result === '无异议' && c.date <= n.submittedAt)
-				.map((c) => c.dept)
-		);
+		const given = new Set(n.consultations.map((c) => c.dept));
 		const person = n.track === 'individual' ? n.person : undefined;
-		if (requiredDepts(person).some((dept) => !given.has(dept))) codes.push('CONSULT-MISSING');
+		const required = requiredDepts(person);
+		if (required.some((dept) => !given.has(dept))) codes.push('CONSULT-MISSING');
+		if (n.consultations.some((c) => required.includes(c.dept) && c.result === '有异议'))
+			codes.push('CONSULT-OBJECTION');
+		// Opinions come after the notice was issued (2022-10-17) and before the submission.
+		if (n.consultations.some((c) => c.date > n.submittedAt || c.date < '2022-10-17'))
+			codes.push('CONSULT-DATE');
 	}
 	return codes;
 }
@@ -130,6 +154,8 @@ function unitFindings(name: string, own: DemoNomination[], liaison: boolean): st
 	expect(notices.size, name).toBe(1);
 	const [start, end] = [...notices][0]!.split('|') as [string, string];
 	if (workingDays(start, end) < 5) codes.push('UNIT-NOTICE-DAYS');
+	if (start < '2022-10-17' || own.some((n) => n.unitNotice.end > n.submittedAt))
+		codes.push('UNIT-NOTICE-ORDER');
 	if (own.some((n) => n.submittedAt > '2022-10-28')) codes.push('UNIT-LATE');
 	return codes.map((code) => `${name} ${code}`);
 }
@@ -162,12 +188,22 @@ describe('SPEC §4 findings of the demo', () => {
 		expect(findingsOf(data)).toEqual(planted);
 	});
 
-	test('every unit notice starts in October 2022 and submissions follow the notice', () => {
-		for (const n of generateDemo().document.nominations) {
-			expect(n.unitNotice.start >= '2022-10-08' && n.unitNotice.end <= '2022-10-31', n.ref).toBe(
+	test('unit notices follow the issue date and the consultations; submissions follow the notice', () => {
+		const data = generateDemo();
+		const misordered = new Set(
+			data.planted.filter((p) => p.code === 'UNIT-NOTICE-ORDER').map((p) => p.ref)
+		);
+		expect(misordered.size).toBe(1);
+		const lateConsultation = new Set(
+			data.planted.filter((p) => p.code === 'CONSULT-DATE').map((p) => p.ref)
+		);
+		for (const n of data.document.nominations) {
+			if (misordered.has(n.unit.name)) continue;
+			expect(n.unitNotice.start >= '2022-10-17' && n.unitNotice.end <= '2022-10-31', n.ref).toBe(
 				true
 			);
 			expect(n.submittedAt > n.unitNotice.end, n.ref).toBe(true);
+			if (lateConsultation.has(n.ref)) continue;
 			for (const c of n.consultations) expect(c.date < n.unitNotice.start, n.ref).toBe(true);
 		}
 	});

@@ -17,6 +17,7 @@ import {
 	chars,
 	collective,
 	fullSlate,
+	idNumber,
 	individual,
 	params,
 	staff,
@@ -109,14 +110,62 @@ const intake: Record<
 		slateWith(individual({ rank: '县处级正职', grassrootsFrontline: false })),
 	'UNIT-NOTICE-DAYS': () =>
 		doc(fullSlate().map((n) => ({ ...n, unitNotice: { start: '2022-09-30', end: '2022-10-10' } }))),
-	'UNIT-LATE': () => doc(fullSlate().map((n) => ({ ...n, submittedAt: '2022-10-31' })))
+	'UNIT-LATE': () => doc(fullSlate().map((n) => ({ ...n, submittedAt: '2022-10-31' }))),
+	'UNIT-NOTICE-ORDER': () =>
+		doc(fullSlate().map((n) => ({ ...n, unitNotice: { start: '2022-10-14', end: '2022-10-21' } }))),
+	'RESUME-OVERLAP': () =>
+		slateWith(
+			individual({
+				resume: [
+					{ from: '1994.07', to: '2009.12', text: '医生' },
+					{ from: '2010.01', to: '至今', text: '主任' },
+					{ from: '2012.09', to: '2015.06', text: '在职研究生学习' }
+				]
+			})
+		),
+	'SEX-ID-MISMATCH': () => slateWith(individual({ gender: '女', idNumber: idNumber('19720812') })),
+	'AGE-IMPLAUSIBLE': () =>
+		slateWith(individual({ resume: [{ from: '1986.07', to: '至今', text: '工作' }] })),
+	'DATE-AFTER-ASOF': () =>
+		slateWith(individual({ awards: [{ date: '2022.11', text: '区优秀代表', level: '' }] })),
+	'RECORD-BELOW-LEVEL': () =>
+		slateWith(
+			individual({ awards: [{ date: '2020.05', text: '天生街道办事处先进个人', level: '' }] })
+		),
+	'CONSULT-MISSING': () => slateWith(individual({}, { consultations: [] })),
+	'CONSULT-OBJECTION': () =>
+		slateWith(
+			individual(
+				{},
+				{
+					consultations: [
+						{ dept: '组织人事', result: '无异议', date: '2022-10-24', note: '' },
+						{ dept: '纪检监察', result: '有异议', date: '2022-10-24', note: '' },
+						{ dept: '公安', result: '无异议', date: '2022-10-24', note: '' }
+					]
+				}
+			)
+		),
+	'CONSULT-DATE': () =>
+		slateWith(
+			individual(
+				{},
+				{
+					consultations: [
+						{ dept: '组织人事', result: '无异议', date: '2022-10-27', note: '' },
+						{ dept: '纪检监察', result: '无异议', date: '2022-10-24', note: '' },
+						{ dept: '公安', result: '无异议', date: '2022-10-24', note: '' }
+					]
+				}
+			)
+		)
 };
 
 const listTriggers: Record<
 	'QUOTA-FULL' | 'CAP-DIVISION' | 'CAP-MUNICIPAL-ORGAN' | 'CAP-ENTERPRISE-HEAD',
 	ProposedEntry[]
 > = {
-	'QUOTA-FULL': list(50, {}),
+	'QUOTA-FULL': list(51, {}),
 	'CAP-DIVISION': list(19, { division: true }),
 	'CAP-MUNICIPAL-ORGAN': list(14, { municipalOrgan: true }, 'collective'),
 	'CAP-ENTERPRISE-HEAD': list(14, { enterpriseHead: true })

@@ -24,6 +24,16 @@ export function idNumber(birth: string, sequence = '031'): string {
 	return first17 + idCheckCharacter(first17);
 }
 
+/**
+ * A valid ID number born in 1972-08 (matching the builders' 出生年月), unique per `n` up to
+ * 2,800, whose 17th digit agrees with the gender (odd 男, even 女).
+ */
+export function uniqueIdNumber(n: number, gender: string): string {
+	const day = String(1 + (Math.floor(n / 100) % 28)).padStart(2, '0');
+	const sequence = `${String(n % 100).padStart(2, '0')}${gender === '女' ? 2 : 1}`;
+	return idNumber(`197208${day}`, sequence);
+}
+
 type Common = Partial<Omit<Nomination, 'track' | 'person' | 'collective' | 'suggestion'>>;
 
 const common = (ref: string, unitName: string, kind: UnitKind) => ({
@@ -46,7 +56,6 @@ export function individual(
 	rest: Common = {}
 ): IndividualNomination {
 	counter++;
-	const sequence = String(counter % 1000).padStart(3, '0');
 	const base: PersonForm = {
 		name: `代表${counter}`,
 		gender: '男',
@@ -58,8 +67,10 @@ export function individual(
 		education: '大学本科 学士',
 		phone: '13900001111',
 		idType: '居民身份证',
-		idNumber: idNumber('19720812', sequence),
+		idNumber: '',
 		employer: '北碚区天生街道社区卫生服务中心',
+		employerAddress: '',
+		employerPostcode: '',
 		position: '主任',
 		rank: '无',
 		municipalCadre: false,
@@ -81,11 +92,13 @@ export function individual(
 		deeds: '扎根基层卫生服务二十余年。',
 		photo: 'data:image/png;base64,iVBORw0KGgo='
 	};
+	const merged = { ...base, ...person };
+	if (person.idNumber === undefined) merged.idNumber = uniqueIdNumber(counter, merged.gender);
 	return {
 		...common(`P-${counter}`, '北碚区人大代表联系组', 'liaison_group'),
 		...rest,
 		track: 'individual',
-		person: { ...base, ...person }
+		person: merged
 	};
 }
 
@@ -144,7 +157,8 @@ export function suggestion(
 		title: '关于加强基层医疗卫生人才队伍建设的建议',
 		summary: '建议完善基层医疗卫生人才招聘、培养和激励机制。',
 		reason: '该建议问题明确、对策可行。',
-		delegation: false
+		delegation: false,
+		commendedBefore: undefined
 	};
 	return {
 		...common(`S-${counter}`, '北碚区人大代表联系组', 'liaison_group'),

@@ -83,12 +83,21 @@ describe('RESUME-GAP (附件2说明六)', () => {
 			['person.resume[1]']
 		],
 		[
-			'overlap',
+			'overlap: not a gap (RESUME-OVERLAP instead)',
 			[
 				{ from: '1994.07', to: '2010.05' },
 				{ from: '2010.01', to: '至今' }
 			],
-			['person.resume[1]']
+			[]
+		],
+		[
+			'在职学习 beside the jobs: the union has no gap',
+			[
+				{ from: '1994.07', to: '2009.12' },
+				{ from: '2006.09', to: '2009.06' },
+				{ from: '2010.01', to: '至今' }
+			],
+			[]
 		],
 		[
 			'not to the month',
@@ -99,17 +108,62 @@ describe('RESUME-GAP (附件2说明六)', () => {
 			['person.resume[0]']
 		],
 		[
-			'至今 in the middle',
+			'至今 in the middle: running beside a later entry, no gap',
 			[
 				{ from: '1994.07', to: '至今' },
 				{ from: '2010.01', to: '2011.01' }
 			],
-			['person.resume[0]']
+			[]
 		]
 	];
 	test.each(cases)('%s', (_name, lines, fields) => {
 		const n = individual({ resume: lines.map((line) => ({ ...line, text: '工作' })) });
 		expect(fieldsOf(n, 'RESUME-GAP')).toEqual(fields);
+	});
+});
+
+describe('RESUME-OVERLAP (warning; 附件2说明六)', () => {
+	const cases: [string, { from: string; to: string }[], string[]][] = [
+		[
+			'next month: no overlap',
+			[
+				{ from: '1994.07', to: '2009.12' },
+				{ from: '2010.01', to: '至今' }
+			],
+			[]
+		],
+		[
+			'hand-over month (任免表 style): no overlap',
+			[
+				{ from: '1994.07', to: '2009.12' },
+				{ from: '2009.12', to: '至今' }
+			],
+			[]
+		],
+		[
+			'two shared months: overlap',
+			[
+				{ from: '1994.07', to: '2010.01' },
+				{ from: '2009.12', to: '至今' }
+			],
+			['person.resume[1]']
+		],
+		[
+			'在职学习 beside a job',
+			[
+				{ from: '1994.07', to: '2009.12' },
+				{ from: '2010.01', to: '至今' },
+				{ from: '2012.09', to: '2015.06' }
+			],
+			['person.resume[2]']
+		]
+	];
+	test.each(cases)('%s', (_name, lines, fields) => {
+		const n = individual({ resume: lines.map((line) => ({ ...line, text: '工作' })) });
+		expect(fieldsOf(n, 'RESUME-OVERLAP')).toEqual(fields);
+		expect(fieldsOf(n, 'RESUME-GAP')).toEqual([]);
+		const found = validateNomination(n, params).find((f) => f.code === 'RESUME-OVERLAP');
+		if (found) expect(found.severity).toBe('warning');
 	});
 });
 

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import {
+	fieldLabel,
 	findingCodes,
 	findingSeverities,
 	parseInterchange,
@@ -55,7 +56,17 @@ const KEYS = [
 	'unitNotice',
 	'start',
 	'end',
-	'submittedAt'
+	'submittedAt',
+	'employerAddress',
+	'employerPostcode',
+	'commendedBefore',
+	'issuedOn',
+	'sessionsHeld',
+	'consultations',
+	'dept',
+	'date',
+	'awards',
+	'level'
 ];
 const STRINGS = [
 	'',
@@ -105,9 +116,28 @@ function randomValue(random: () => number, depth: number): unknown {
 	return value;
 }
 
+/**
+ * The sample with the fields added in v1 filled in (issue 12): campaign issuedOn and
+ * sessionsHeld, person.employerAddress/employerPostcode, suggestion.commendedBefore.
+ */
+const enrichedText = (() => {
+	const doc = JSON.parse(sampleText) as {
+		campaign: Record<string, unknown>;
+		nominations: Record<string, Record<string, unknown>>[];
+	};
+	doc.campaign.issuedOn = '2022-10-17';
+	doc.campaign.sessionsHeld = 5;
+	for (const n of doc.nominations) {
+		if (n.person)
+			Object.assign(n.person, { employerAddress: '北碚区天生路2号', employerPostcode: '400700' });
+		if (n.suggestion) n.suggestion.commendedBefore = true;
+	}
+	return JSON.stringify(doc);
+})();
+
 /** Replaces, deletes or truncates something at a random place in a copy of the sample. */
-function mutate(random: () => number): unknown {
-	const doc: unknown = JSON.parse(sampleText);
+function mutate(random: () => number, source = sampleText): unknown {
+	const doc: unknown = JSON.parse(source);
 	const steps = 1 + Math.floor(random() * 4);
 	for (let step = 0; step < steps; step++) {
 		let node: unknown = doc;
@@ -152,6 +182,7 @@ function assertWellFormed(result: ParseResult) {
 		expect(finding.severity).toBe(findingSeverities[finding.code]);
 		expect(typeof finding.ref).toBe('string');
 		expect(finding.message.length).toBeGreaterThan(0);
+		expect(fieldLabel(finding.field).length).toBeGreaterThan(0);
 	}
 	return 'validated';
 }
@@ -170,6 +201,15 @@ describe('fuzz: parseInterchange + validateDocument never throw', () => {
 		const random = prng(406);
 		const outcomes = { structural: 0, validated: 0 };
 		for (let i = 0; i < 3000; i++) outcomes[assertWellFormed(parseInterchange(mutate(random)))]++;
+		expect(outcomes.structural).toBeGreaterThan(100);
+		expect(outcomes.validated).toBeGreaterThan(100);
+	});
+
+	test('3000 mutations of the sample with the v1 additions filled in', () => {
+		const random = prng(12);
+		const outcomes = { structural: 0, validated: 0 };
+		for (let i = 0; i < 3000; i++)
+			outcomes[assertWellFormed(parseInterchange(mutate(random, enrichedText)))]++;
 		expect(outcomes.structural).toBeGreaterThan(100);
 		expect(outcomes.validated).toBeGreaterThan(100);
 	});

@@ -24,12 +24,16 @@ const codes = (entries: ProposedEntry[]) =>
 describe('QUOTA-FULL (通知一(一))', () => {
 	const cases: [string, ProposedEntry[], FindingCode[]][] = [
 		['39 of 40 collectives', times(39, () => entry('collective')), []],
-		['40 of 40 collectives', times(40, () => entry('collective')), ['QUOTA-FULL']],
+		['40 of 40 collectives: complete, not an error', times(40, () => entry('collective')), []],
+		['41 of 40 collectives', times(41, () => entry('collective')), ['QUOTA-FULL']],
 		['49 of 50 individuals', times(49, () => entry('individual')), []],
-		['50 of 50 individuals', times(50, () => entry('individual')), ['QUOTA-FULL']],
-		['100 suggestions', times(100, () => entry('suggestion')), ['QUOTA-FULL']],
+		['50 of 50 individuals', times(50, () => entry('individual')), []],
+		['51 of 50 individuals', times(51, () => entry('individual')), ['QUOTA-FULL']],
+		['100 suggestions', times(100, () => entry('suggestion')), []],
+		['101 suggestions', times(101, () => entry('suggestion')), ['QUOTA-FULL']],
 		['114 stations', times(114, () => entry('station')), []],
-		['115 stations', times(115, () => entry('station')), ['QUOTA-FULL']]
+		['115 stations', times(115, () => entry('station')), []],
+		['116 stations', times(116, () => entry('station')), ['QUOTA-FULL']]
 	];
 	test.each(cases)('%s', (_name, entries, expected) => {
 		expect(codes(entries)).toEqual(expected);
@@ -41,7 +45,8 @@ describe('QUOTA-FULL (通知一(一))', () => {
 			params
 		);
 		expect(found).toMatchObject({ ref: 'list:collective', severity: 'error', field: 'collective' });
-		expect(found?.message).toContain('超出 1');
+		expect(found?.message).toContain('超出名额 40');
+		expect(found?.message).toContain('通知一(一)');
 	});
 });
 

@@ -2,6 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { checkResume, parseResumeMonth, type ResumeEntry } from '$lib/domain';
 
 const e = (from: string, to: string): ResumeEntry => ({ from, to, text: '工作' });
+/** The preset's as-of month (2022-10-31): what 至今 stands for. */
+const asOf = { year: 2022, month: 10 };
 
 describe('parseResumeMonth', () => {
 	test.each([
@@ -28,7 +30,7 @@ describe('checkResume', () => {
 		['empty (left to REQUIRED-MISSING)', []]
 	];
 	test.each(clean)('continuous: %s', (_name, entries) => {
-		expect(checkResume(entries)).toEqual([]);
+		expect(checkResume(entries, asOf)).toEqual([]);
 	});
 
 	const broken: [string, ResumeEntry[], string[], number[]][] = [
@@ -38,15 +40,39 @@ describe('checkResume', () => {
 		['not to the month', [e('1994', '2009.12'), e('2010.01', '至今')], ['not-to-month'], [0]],
 		['end not to the month', [e('1994.07', '2009年'), e('2010.01', '至今')], ['not-to-month'], [0]],
 		[
-			'至今 in the middle',
+			'至今 in the middle: a running entry beside a later one',
 			[e('1994.07', '至今'), e('2010.01', '2012.01')],
-			['present-not-last'],
-			[0]
+			['overlap'],
+			[1]
+		],
+		[
+			'在职学习 beside a job: an overlap, never a gap',
+			[e('1994.07', '2009.12'), e('2010.01', '至今'), e('2012.09', '2015.06')],
+			['overlap'],
+			[2]
+		],
+		[
+			'a concurrent entry bridges what would be a gap between listed neighbours',
+			[e('2000.01', '2005.12'), e('2003.01', '2008.12'), e('2009.01', '至今')],
+			['overlap'],
+			[1]
+		],
+		[
+			'a gap on the union of the periods, beside a nested entry',
+			[e('2000.01', '2010.12'), e('2005.01', '2006.12'), e('2012.01', '至今')],
+			['overlap', 'gap'],
+			[1, 2]
+		],
+		[
+			'overlap by exactly two months',
+			[e('1994.07', '2010.01'), e('2009.12', '至今')],
+			['overlap'],
+			[1]
 		],
 		['end before start', [e('1994.07', '1993.01')], ['reversed'], [0]]
 	];
 	test.each(broken)('%s', (_name, entries, kinds, indexes) => {
-		const problems = checkResume(entries);
+		const problems = checkResume(entries, asOf);
 		expect(problems.map((p) => p.kind)).toEqual(kinds);
 		expect(problems.map((p) => p.index)).toEqual(indexes);
 		expect(problems.every((p) => p.message.length > 0)).toBe(true);

@@ -3,12 +3,25 @@
  * campaign (差额推荐 counts each nominee once, 通知一(三)). A person is the same when the
  * ID numbers match (case and spaces ignored), or — without an ID number — when name and
  * 出生年月 match; a suggestion when its 建议编号 is the same (三次 = 3次, 0418号 = 418号);
- * a collective when its full name (集体名称，必须填写全称) is the same.
+ * a collective when its full name (集体名称，必须填写全称) is the same after removing a leading
+ * 重庆市, spaces and full-/half-width differences (collectiveNameKey).
  */
 import type { Nomination } from '../interchange';
 import { suggestionNumberKey } from '../suggestion-number';
 import { isBlank, listText } from '../text';
 import { finding, type Finding } from './finding';
+
+/**
+ * A collective's name as compared for duplicates: full-/half-width folded (NFKC), spaces of
+ * any kind removed, and a leading 重庆市 dropped — 「重庆市北碚区人大代表之家」 and
+ * 「北碚区 人大代表之家」 are the same collective.
+ */
+export function collectiveNameKey(name: string): string {
+	return name
+		.normalize('NFKC')
+		.replace(/[\s\u3000]/g, '')
+		.replace(/^重庆市/, '');
+}
 
 /** The identity a nomination is compared on, with the field it comes from; null when too empty to compare. */
 export function nomineeKey(
@@ -31,7 +44,7 @@ export function nomineeKey(
 		const name = nomination.collective.name;
 		if (isBlank(name)) return null;
 		return {
-			key: `collective:${name.replace(/\s/g, '')}`,
+			key: `collective:${collectiveNameKey(name)}`,
 			field: 'collective.name',
 			label: '集体名称相同'
 		};

@@ -11,7 +11,13 @@ import {
 } from '../candidate-facts';
 import type { CollectiveForm, PersonForm } from '../interchange';
 import { listText } from '../text';
-import { failingAssessments, isOneOf, passingAssessments } from '../vocabulary';
+import {
+	failingAssessments,
+	isOneOf,
+	levellessCategories,
+	passingAssessments,
+	ungradedAssessments
+} from '../vocabulary';
 import { issue, type Issue } from './finding';
 
 /** IND-RANK-EXCLUDED: 副厅局级 or above, or a 市管干部, is not eligible (通知四(二)). */
@@ -38,8 +44,14 @@ export function checkPersonRank(person: PersonForm): Issue[] {
 	return issues;
 }
 
-/** COL-RANK-EXCLUDED: a collective at 副厅局级 or above is not eligible (通知四(二)). */
+/**
+ * COL-RANK-EXCLUDED: a collective whose 集体级别 reads as 副厅局级 or above is not eligible
+ * (通知四(二)：不评选副厅局级或者相当于副厅局级以上单位). Text that is not a level is never an
+ * exclusion (see isExcludedCollectiveLevel).
+ */
 export function checkCollectiveLevel(collective: CollectiveForm): Issue[] {
+	// A 联系组 or 专业组 has no level: a value there is ENUM-INVALID (checkCollectiveLevelValue).
+	if (isOneOf(levellessCategories, collective.category.trim())) return [];
 	if (!isExcludedCollectiveLevel(collective.level)) return [];
 	return [
 		issue(
@@ -85,7 +97,8 @@ export function checkStaffTenure(person: PersonForm, params: CampaignParameters)
  * ASSESSMENT-BELOW and ASSESSMENT-MISSING (通知二(二)1③, 2③): for staff of 机关、参公单位、
  * 事业单位 and all liaison staff, every annual assessment from the record window's first year
  * to the year before the as-of date (2018–2021) must be 称职（合格）or better. A result below
- * is an error; a year with nothing recorded — or only 不定等次 — is a warning to look at.
+ * is an error; a year with nothing recorded is a warning to fill it in, and a year recorded as
+ * 不定等次 a warning in its own words (the reason must be explained), not “missing”.
  */
 export function checkAssessments(person: PersonForm, params: CampaignParameters): Issue[] {
 	if (!assessmentsRequired(person)) return [];
@@ -94,10 +107,13 @@ export function checkAssessments(person: PersonForm, params: CampaignParameters)
 	const clause = isStaff(person) ? '通知二(二)2③' : '通知二(二)1③';
 	const issues: Issue[] = [];
 	const graded = new Set<number>();
+	const ungraded = new Map<number, number>();
 	person.assessments.forEach((assessment, index) => {
 		const result = assessment.result.trim();
 		if (assessment.year < firstYear || assessment.year > lastYear) return;
 		if (isOneOf(passingAssessments, result)) graded.add(assessment.year);
+		if (isOneOf(ungradedAssessments, result) && !ungraded.has(assessment.year))
+			ungraded.set(assessment.year, index);
 		if (isOneOf(failingAssessments, result)) {
 			graded.add(assessment.year);
 			issues.push(
@@ -110,13 +126,27 @@ export function checkAssessments(person: PersonForm, params: CampaignParameters)
 		}
 	});
 	const missing: number[] = [];
-	for (let year = firstYear; year <= lastYear; year++) if (!graded.has(year)) missing.push(year);
+	for (let year = firstYear; year <= lastYear; year++) {
+		if (graded.has(year)) continue;
+		const index = ungraded.get(year);
+		if (index === undefined) {
+			missing.push(year);
+			continue;
+		}
+		issues.push(
+			issue(
+				'ASSESSMENT-MISSING',
+				`person.assessments[${index}]`,
+				`${year}年度考核为不定等次（当年未评定等次），无法确认达到称职（合格）及以上（${clause}）。请随表说明不定等次的原因（如新录用、病休），由初审认定。`
+			)
+		);
+	}
 	if (missing.length > 0) {
 		issues.push(
 			issue(
 				'ASSESSMENT-MISSING',
 				'person.assessments',
-				`缺少 ${listText(missing)} 年度的考核等次（${clause}；附件2“近五年考核情况”按年份依次填写）。请补填；如当年为不定等次，请说明原因。`
+				`缺少 ${listText(missing)} 年度的考核等次（${clause}；附件2“近五年考核情况”按年份依次填写）。请补填。`
 			)
 		);
 	}

@@ -13,6 +13,8 @@ import {
 	consultationResults,
 	genders,
 	isOneOf,
+	levellessCategories,
+	parseCollectiveLevel,
 	personCategories,
 	ranks,
 	unitNatures
@@ -114,6 +116,34 @@ function checkList(
 		: [invalid(field, label, trimmed, list, note)];
 }
 
+/**
+ * ENUM-INVALID for 集体级别 — 附件1填表说明四：“集体级别是指集体行政级别或者参照级别，没有级别的可以
+ * 不填（如联系组、专业组没有级别）”. A value that is not a level (省级示范, 先进单位) is not in the
+ * list; a level given for a 联系组 or 专业组 should be left empty. Empty is always fine.
+ */
+export function checkCollectiveLevelValue(collective: CollectiveForm): Issue[] {
+	const level = collective.level.trim();
+	if (level === '') return [];
+	const category = collective.category.trim();
+	if (isOneOf(levellessCategories, category)) {
+		return [
+			issue(
+				'ENUM-INVALID',
+				'collective.level',
+				`集体级别“${level}”：${category}没有级别，此栏应留空（附件1填表说明四）。请删除。`
+			)
+		];
+	}
+	if (parseCollectiveLevel(level)) return [];
+	return [
+		issue(
+			'ENUM-INVALID',
+			'collective.level',
+			`集体级别“${level}”不是行政级别或参照级别，应写作 正处级、副科级、参照正科级 等；没有级别的请留空（附件1填表说明四）。`
+		)
+	];
+}
+
 /** ENUM-INVALID: 性别, 单位性质, 推荐类别, 职务职级, 考核等次, 集体类别, 征求意见部门和结果. */
 export function checkEnums(nomination: Nomination): Issue[] {
 	const issues: Issue[] = [];
@@ -156,6 +186,7 @@ export function checkEnums(nomination: Nomination): Issue[] {
 				'附件1填表说明四'
 			)
 		);
+		issues.push(...checkCollectiveLevelValue(nomination.collective));
 	}
 	nomination.consultations.forEach((record, index) => {
 		const field = `consultations[${index}]`;

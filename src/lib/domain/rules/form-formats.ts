@@ -1,10 +1,10 @@
 /**
  * Formats the approval forms prescribe (attachments 1–3): ID-INVALID, BIRTH-FORMAT,
- * NATIVE-PLACE-FORMAT, RESUME-GAP, TEXT-TOO-LONG, SUGGESTION-NUMBER-FORMAT, PHOTO-MISSING.
+ * NATIVE-PLACE-FORMAT, RESUME-GAP, RESUME-OVERLAP, TEXT-TOO-LONG, SUGGESTION-NUMBER-FORMAT, PHOTO-MISSING.
  * Empty fields are left to REQUIRED-MISSING (form-fields.ts) and are not judged here.
  */
 import type { CampaignParameters } from '../campaign';
-import { parseYearMonth } from '../dates';
+import { parseYearMonth, yearMonthOf } from '../dates';
 import { checkIdNumber, idProblemMessages } from '../id-number';
 import type { PersonForm, SuggestionForm } from '../interchange';
 import { checkResume } from '../resume';
@@ -61,14 +61,24 @@ export function checkNativePlace(person: PersonForm): Issue[] {
 	];
 }
 
-/** RESUME-GAP: 个人简历 to the month, no gap, no overlap; only the last entry may be 至今 (附件2填表说明六). */
-export function checkResumeField(person: PersonForm): Issue[] {
-	return checkResume(person.resume).map((problem) =>
-		issue(
-			'RESUME-GAP',
-			`person.resume[${problem.index}]`,
-			`个人简历：${problem.message}。简历应精确到月、前后衔接、不得断档（附件2填表说明六）。请补全或更正起止时间。`
-		)
+/**
+ * RESUME-GAP (error) and RESUME-OVERLAP (warning) on 个人简历 — 附件2填表说明六：“工作简历从大中专
+ * 院校毕业或参加工作填起，精确到月，不得断档。” Gaps are judged on the union of the periods, so
+ * a concurrent 在职学习 entry never makes a gap; it only shows as an overlap worth a look.
+ */
+export function checkResumeField(person: PersonForm, params: CampaignParameters): Issue[] {
+	return checkResume(person.resume, yearMonthOf(params.asOfDate)).map((problem) =>
+		problem.kind === 'overlap'
+			? issue(
+					'RESUME-OVERLAP',
+					`person.resume[${problem.index}]`,
+					`个人简历：${problem.message}。如为在职学习、兼职等同时进行的经历可保留；否则请更正起止时间（附件2填表说明六）。`
+				)
+			: issue(
+					'RESUME-GAP',
+					`person.resume[${problem.index}]`,
+					`个人简历：${problem.message}。简历应精确到月、前后衔接、不得断档（附件2填表说明六）。请补全或更正起止时间。`
+				)
 	);
 }
 
@@ -114,16 +124,24 @@ export function checkSuggestionTexts(
 	];
 }
 
-/** SUGGESTION-NUMBER-FORMAT: 市五届人大X次会议XX号 or 市五届人大X次会议闭会XX号 (附件3“建议编号”). */
-export function checkSuggestionNumberField(suggestion: SuggestionForm): Issue[] {
-	if (isBlank(suggestion.number) || parseSuggestionNumber(suggestion.number)) return [];
-	return [
-		issue(
-			'SUGGESTION-NUMBER-FORMAT',
-			'suggestion.number',
-			`建议编号“${suggestion.number.trim()}”格式不对，应写作“市五届人大X次会议XX号”或“市五届人大X次会议闭会XX号”，如 市五届人大三次会议0418号（附件3）。`
-		)
-	];
+/**
+ * SUGGESTION-NUMBER-FORMAT: 附件3“建议编号”：“市五届人大X次会议XX号或市五届人大X次会议闭会XX号”;
+ * the session X must also have been held by the as-of date (the campaign's `sessionsHeld`, 5 for
+ * the preset: 市五届人大一次 … 五次会议). Unknown `sessionsHeld` checks the format only.
+ */
+export function checkSuggestionNumberField(
+	suggestion: SuggestionForm,
+	params: Pick<CampaignParameters, 'sessionsHeld' | 'asOfDate'>
+): Issue[] {
+	if (isBlank(suggestion.number)) return [];
+	const parsed = parseSuggestionNumber(suggestion.number);
+	const held = params.sessionsHeld;
+	if (parsed && (held === undefined || parsed.session <= held)) return [];
+	const value = suggestion.number.trim();
+	const message = parsed
+		? `建议编号“${value}”的会议届次有误：截至 ${params.asOfDate} 市五届人大只召开了 ${held} 次会议，没有第 ${parsed.session} 次会议。请对照建议原件更正编号（附件3）。`
+		: `建议编号“${value}”格式不对，应写作“市五届人大X次会议XX号”或“市五届人大X次会议闭会XX号”，如 市五届人大三次会议0418号（附件3）。`;
+	return [issue('SUGGESTION-NUMBER-FORMAT', 'suggestion.number', message)];
 }
 
 /** PHOTO-MISSING (warning): an individual needs a recent 2-inch colour photo as an image (附件2填表说明四). */

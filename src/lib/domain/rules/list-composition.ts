@@ -62,9 +62,10 @@ export function capUsage(
 
 /**
  * QUOTA-FULL, CAP-DIVISION, CAP-MUNICIPAL-ORGAN, CAP-ENTERPRISE-HEAD for a proposed list.
- * QUOTA-FULL (ref `list:<track>`) is reported once a track's count reaches its quota — no
- * further move into it is possible; a cap (ref `list`) once its count is above the limit:
- * exactly 18 处级干部 is within the cap, 19 is over.
+ * QUOTA-FULL (ref `list:<track>`) is reported when a track's count is beyond its quota: a list
+ * with exactly its quota (40/40) is complete, not an error — the gate T-QUOTA-FULL is what stops
+ * a move beyond it; a cap (ref `list`) once its count is above the limit: exactly 18 处级干部 is
+ * within the cap, 19 is over.
  */
 export function checkListComposition(
 	entries: readonly ProposedEntry[],
@@ -74,15 +75,15 @@ export function checkListComposition(
 	const counts = countByTrack(entries);
 	for (const track of tracks) {
 		const quota = params.quotas[track];
-		if (counts[track] < quota) continue;
+		// Exactly the quota is a complete list, not an error; only a count beyond it is.
+		if (counts[track] <= quota) continue;
 		const unit = countWords[track];
-		const state = counts[track] === quota ? '已满' : `超出 ${counts[track] - quota} ${unit}`;
 		findings.push(
 			finding(
 				`list:${track}`,
 				'QUOTA-FULL',
 				track,
-				`${trackLabels[track]}拟表彰 ${counts[track]} ${unit}，名额 ${quota} ${unit}${state}（通知一(一)）。不能再移入；如需调整，请先移出其他对象。`
+				`${trackLabels[track]}拟表彰 ${counts[track]} ${unit}，超出名额 ${quota} ${unit}（通知一(一)）${counts[track] - quota} ${unit}。请移出多出的对象。`
 			)
 		);
 	}

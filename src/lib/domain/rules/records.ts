@@ -116,3 +116,67 @@ export function checkPriorityHonour(
 		)
 	];
 }
+
+/** An award line with the optional level it was given at (SPEC §10 awards[].level). */
+export interface LeveledRecordLine extends RecordLine {
+	level?: string;
+}
+
+const BELOW_LEVEL = /^(?:乡镇|乡|镇|街道|村|社区)级?$/;
+const BELOW_ISSUER =
+	/(?:乡|镇|街道|村|社区)(?:党委|党工委|党总支|党支部|人民政府|政府|人大主席团|人大工委|办事处|居民委员会|村民委员会|居委会|村委会|委会|委员会)/;
+
+/**
+ * True when an award or punishment was given below 区县（自治县）级: its level says 乡镇、街道、
+ * 村 or 社区, or — with no level — its text names such a body as the giver (镇人民政府,
+ * 街道办事处, 村委会 …). 区县级 and above, and unknown givers, are not below.
+ */
+export function isBelowDistrictLevel(line: LeveledRecordLine): boolean {
+	const level = (line.level ?? '').trim();
+	if (level !== '') return BELOW_LEVEL.test(level);
+	return BELOW_ISSUER.test(line.text);
+}
+
+/**
+ * RECORD-BELOW-LEVEL (warning): 附件1填表说明五、附件2填表说明七：“何时受到何种奖励和处分，填写
+ * 2018年1月1日以来获区县（自治县）级以上奖励和处分” — one given by a 乡镇、街道、村 or 社区 body
+ * does not belong on the form.
+ */
+export function checkRecordLevels(
+	records: { awards: readonly LeveledRecordLine[]; punishments: readonly LeveledRecordLine[] },
+	context: RecordContext
+): Issue[] {
+	const note = context.form === 'person' ? '附件2填表说明七' : '附件1填表说明五';
+	const issues: Issue[] = [];
+	for (const [key, word] of [
+		['awards', '奖励'],
+		['punishments', '处分']
+	] as const) {
+		records[key].forEach((line, index) => {
+			if (!isBelowDistrictLevel(line)) return;
+			issues.push(
+				issue(
+					'RECORD-BELOW-LEVEL',
+					`${context.form}.${key}[${index}]`,
+					`${word}“${line.text.trim()}”由乡镇（街道）、村（社区）给予，低于区县（自治县）级。审批表只填写区县级以上${word}（${note}），请删除此条；如实为区县级以上，请填写“级别”。`
+				)
+			);
+		});
+	}
+	return issues;
+}
+
+/**
+ * PRIORITY-HONOUR (info) for a suggestion: 通知二(三)④：“本届获得过市人大常委会通报表扬的代表
+ * 建议可优先推荐” — reported when the form says `commendedBefore`.
+ */
+export function checkSuggestionPriority(suggestion: { commendedBefore?: boolean }): Issue[] {
+	if (suggestion.commendedBefore !== true) return [];
+	return [
+		issue(
+			'PRIORITY-HONOUR',
+			'suggestion.commendedBefore',
+			'本建议本届获得过市人大常委会通报表扬，可优先推荐（通知二(三)④）。'
+		)
+	];
+}

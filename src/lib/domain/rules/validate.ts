@@ -25,9 +25,22 @@ import {
 	checkSuggestionTexts,
 	checkTextLength
 } from './form-formats';
-import { checkAwards, checkPriorityHonour, checkPunishments } from './records';
+import {
+	checkAges,
+	checkCollectiveDates,
+	checkPersonDates,
+	checkSexAgainstId
+} from './consistency';
+import { checkConsultationDates, checkConsultations } from './consultations';
+import {
+	checkAwards,
+	checkPriorityHonour,
+	checkPunishments,
+	checkRecordLevels,
+	checkSuggestionPriority
+} from './records';
 import { checkUnitLimits } from './unit-limits';
-import { checkUnitDeadline, checkUnitNotice } from './unit-submission';
+import { checkUnitDeadline, checkUnitNotice, checkUnitNoticeOrder } from './unit-submission';
 
 function nominationIssues(n: Nomination, params: CampaignParameters): Issue[] {
 	const issues: Issue[] = [...checkRequired(n), ...checkEnums(n)];
@@ -40,10 +53,14 @@ function nominationIssues(n: Nomination, params: CampaignParameters): Issue[] {
 			...checkAssessments(person, params),
 			...checkPunishments(person.punishments, { form: 'person', disciplineClause }, params),
 			...checkAwards(person.awards, { form: 'person', disciplineClause }, params),
+			...checkRecordLevels(person, { form: 'person', disciplineClause }),
 			...checkIdNumberField(person),
+			...checkSexAgainstId(person),
 			...checkBirth(person, params),
+			...checkAges(person, params),
+			...checkPersonDates(person, params),
 			...checkNativePlace(person),
-			...checkResumeField(person),
+			...checkResumeField(person, params),
 			...checkTextLength(
 				'person.deeds',
 				'主要事迹',
@@ -61,6 +78,8 @@ function nominationIssues(n: Nomination, params: CampaignParameters): Issue[] {
 			...checkCollectiveLevel(collective),
 			...checkPunishments(collective.punishments, context, params),
 			...checkAwards(collective.awards, context, params),
+			...checkRecordLevels(collective, context),
+			...checkCollectiveDates(collective, params),
 			...checkTextLength(
 				'collective.deeds',
 				'主要事迹',
@@ -71,10 +90,12 @@ function nominationIssues(n: Nomination, params: CampaignParameters): Issue[] {
 		);
 	} else {
 		issues.push(
-			...checkSuggestionNumberField(n.suggestion),
-			...checkSuggestionTexts(n.suggestion, params)
+			...checkSuggestionNumberField(n.suggestion, params),
+			...checkSuggestionTexts(n.suggestion, params),
+			...checkSuggestionPriority(n.suggestion)
 		);
 	}
+	issues.push(...checkConsultations(n), ...checkConsultationDates(n, params));
 	return issues;
 }
 
@@ -99,6 +120,7 @@ export function validateUnit(
 	return [
 		...checkUnitLimits(unitName, first.unit.kind, own),
 		...checkUnitNotice(unitName, own, params),
+		...checkUnitNoticeOrder(unitName, own, params),
 		...checkUnitDeadline(unitName, own, params)
 	];
 }

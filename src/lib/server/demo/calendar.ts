@@ -17,19 +17,20 @@ export function addWorkingDays(isoDate: string, count: number): string {
 	return date;
 }
 
-/** Working days of October 2022 on which a unit's 5-working-day notice may start. */
+/**
+ * Working days on which a unit's 5-working-day notice may start: after the notice was issued
+ * (2022-10-17, with a day for the consultations) and early enough to end, and be submitted,
+ * by the 2022-10-28 deadline.
+ */
 export const NOTICE_START_DAYS: readonly string[] = [
-	'2022-10-08',
-	'2022-10-09',
-	'2022-10-10',
-	'2022-10-11',
-	'2022-10-12',
-	'2022-10-13',
-	'2022-10-14',
-	'2022-10-17',
 	'2022-10-18',
-	'2022-10-19'
+	'2022-10-19',
+	'2022-10-20',
+	'2022-10-21'
 ];
+
+/** The notice's issue date (落款 2022年10月17日): no consultation or unit notice before it. */
+export const ISSUED_ON = presets['chongqing-2022'].issuedOn ?? '2022-10-17';
 
 /** The notice's submission deadline (四(四)). */
 export const SUBMISSION_DEADLINE = presets['chongqing-2022'].submissionDeadline;

@@ -4,6 +4,7 @@ import { drawLiaisonShape, liaisonNominations, liaisonUnit } from './liaison-uni
 import { organDemoUnit, organNominations } from './organ-unit';
 import { ORGAN_UNITS } from './organs';
 import { plantIdentity, plantResumes, plantStaff, PlantSite } from './planted';
+import { plantConsistency } from './planted-consistency';
 import { plantConsultations, plantForms, plantNumbers, plantRecords } from './planted-records';
 import { CLEAN_DIVISION_UNITS, UNIT_PLANTS } from './planted-units';
 import { forkRng } from './prng';
@@ -58,6 +59,7 @@ export function generateDemo(seed = 2022): DemoData {
 	plantRecords(site);
 	plantForms(site);
 	plantNumbers(site);
+	plantConsistency(site);
 	plantConsultations(site);
 
 	return {

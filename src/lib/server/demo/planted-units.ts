@@ -33,12 +33,23 @@ export const UNIT_PLANTS: readonly UnitPlant[] = [
 	{
 		slug: 'yongchuan',
 		code: 'UNIT-NOTICE-DAYS',
-		note: 'unit notice 2022-10-12…2022-10-17 spans six calendar days but only 4 working days',
+		note: 'unit notice 2022-10-18…2022-10-21 spans four working days, not five',
 		schedule: (schedule) => ({
 			...schedule,
-			consultedOn: '2022-10-10',
-			unitNotice: { start: '2022-10-12', end: '2022-10-17' },
-			submittedAt: '2022-10-20'
+			consultedOn: '2022-10-17',
+			unitNotice: { start: '2022-10-18', end: '2022-10-21' },
+			submittedAt: '2022-10-24'
+		})
+	},
+	{
+		slug: 'wanzhou',
+		code: 'UNIT-NOTICE-ORDER',
+		note: 'unit notice 2022-10-12…2022-10-18 started before the notice was issued on 2022-10-17',
+		schedule: (schedule) => ({
+			...schedule,
+			consultedOn: '2022-10-17',
+			unitNotice: { start: '2022-10-12', end: '2022-10-18' },
+			submittedAt: '2022-10-24'
 		})
 	},
 	{

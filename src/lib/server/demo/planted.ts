@@ -108,7 +108,7 @@ export function plantIdentity(site: PlantSite): void {
 	site.record(native.ref, 'NATIVE-PLACE-FORMAT', '籍贯 is just 重庆, without 市 and district');
 }
 
-/** Resume problems: a three-month gap and a three-month overlap (RESUME-GAP). */
+/** Resume problems: a three-month gap (RESUME-GAP) and a three-month overlap (RESUME-OVERLAP). */
 export function plantResumes(site: PlantSite): void {
 	const gap = site.person(
 		'jiulongpo',
@@ -124,7 +124,11 @@ export function plantResumes(site: PlantSite): void {
 	);
 	const [first, next] = overlap.person.resume;
 	if (first && next) first.to = shiftMonth(next.from, 2);
-	site.record(overlap.ref, 'RESUME-GAP', 'first resume entry overlaps the next by three months');
+	site.record(
+		overlap.ref,
+		'RESUME-OVERLAP',
+		'first resume entry overlaps the next by three months (a warning, not a gap)'
+	);
 }
 
 /** Moves the start of a staff member's current post to 2020.04 (2.5 years by 2022.10). */

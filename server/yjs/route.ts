@@ -8,6 +8,7 @@
  */
 import { defineRoute, type SocketContext, type SocketRoute } from '../upgrade';
 import { commentAccess } from '../../src/lib/server/comments/access';
+import { CommentStore } from '../../src/lib/server/comments/store';
 import type { Runtime } from '../../src/lib/server/runtime';
 import { CommentRooms, type RoomsSettings } from './rooms';
 import { keepaliveFrame } from './protocol';
@@ -28,9 +29,13 @@ export interface YjsRoute extends SocketRoute<CommentParams> {
 
 /**
  * Makes the comment route. Each route keeps one set of rooms per runtime, and its `close` (the
- * router's shutdown) commits and unloads them. Tests make their own, with shorter delays.
+ * router's shutdown) commits and unloads them. Tests make their own, with shorter delays or a
+ * store that is slow or fails.
  */
-export function createYjsRoute(settings: Partial<RoomsSettings> = {}): YjsRoute {
+export function createYjsRoute(
+	settings: Partial<RoomsSettings> = {},
+	makeStore: (runtime: Runtime) => CommentStore = (runtime) => new CommentStore(runtime.db)
+): YjsRoute {
 	const roomsByRuntime = new WeakMap<Runtime, Promise<CommentRooms>>();
 	const started = new Set<Promise<CommentRooms>>();
 	/** The write right found by `authorize`, for `accept` (the router passes the same context). */
@@ -39,7 +44,11 @@ export function createYjsRoute(settings: Partial<RoomsSettings> = {}): YjsRoute 
 	function rooms(runtime: Runtime): Promise<CommentRooms> {
 		let ready = roomsByRuntime.get(runtime);
 		if (!ready) {
-			const created = new CommentRooms({ database: runtime.database, settings });
+			const created = new CommentRooms({
+				database: runtime.database,
+				store: makeStore(runtime),
+				settings
+			});
 			ready = created.start().then(() => created);
 			roomsByRuntime.set(runtime, ready);
 			started.add(ready);

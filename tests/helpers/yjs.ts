@@ -14,6 +14,7 @@ import type { RoomsSettings } from '../../server/yjs/rooms';
 import { createUpgradeRouter, type UpgradeRouter } from '../../server/upgrade';
 import { COMMENT_FIELD, commentDocName } from '../../src/lib/realtime/comments-doc';
 import { SaveTracker } from '../../src/lib/realtime/comments-saved';
+import { CommentStore } from '../../src/lib/server/comments/store';
 import {
 	createSession,
 	generateSessionToken,
@@ -150,9 +151,10 @@ export interface CommentServer {
 /** The upgrade router with the comment route on port 0. */
 export async function startCommentServer(
 	runtime: Runtime,
-	settings: Partial<RoomsSettings> = {}
+	settings: Partial<RoomsSettings> = {},
+	store?: CommentStore
 ): Promise<CommentServer> {
-	const route = createYjsRoute({ unloadAfterMs: 200, ...settings });
+	const route = createYjsRoute({ unloadAfterMs: 200, ...settings }, store && (() => store));
 	const router = createUpgradeRouter({ getRuntime: async () => runtime, routes: [route] });
 	const server = http.createServer((_req, res) => res.end());
 	server.on('upgrade', router);
@@ -300,3 +302,55 @@ export async function rowCount(db: Db, campaignId: number, candidateId: number):
 }
 
 export { COMMENT_FIELD };
+
+/** A door a test opens: what awaits `promise` waits until `open()`. */
+export interface Gate {
+	promise: Promise<void>;
+	open(): void;
+}
+
+export function gate(): Gate {
+	let open!: () => void;
+	const promise = new Promise<void>((resolve) => (open = resolve));
+	return { promise, open };
+}
+
+/** The real store, with doors on load, append and compaction, and a record of the calls. */
+export class GatedStore extends CommentStore {
+	loads = 0;
+	appends = 0;
+	/** Loads still to fail before one succeeds. */
+	failLoads = 0;
+	loadGate: Promise<void> | null = null;
+	appendGate: Promise<void> | null = null;
+	compactGate: Promise<void> | null = null;
+	/** `load:start`, `load:end`, `compact:start`, `compact:end`, in order. */
+	readonly log: string[] = [];
+
+	override async load(doc: string) {
+		this.loads++;
+		this.log.push('load:start');
+		await this.loadGate;
+		if (this.failLoads > 0) {
+			this.failLoads--;
+			throw new Error('load failed (test)');
+		}
+		const rows = await super.load(doc);
+		this.log.push('load:end');
+		return rows;
+	}
+
+	override async append(...args: Parameters<CommentStore['append']>) {
+		await this.appendGate;
+		this.appends++;
+		return super.append(...args);
+	}
+
+	override async compact(doc: string) {
+		this.log.push('compact:start');
+		await this.compactGate;
+		const result = await super.compact(doc);
+		this.log.push('compact:end');
+		return result;
+	}
+}

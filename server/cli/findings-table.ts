@@ -1,6 +1,7 @@
 /** The readable Chinese report of `validate`: findings grouped by recommending unit. */
 import type { InterchangeDocument, Nomination, UnitKind } from '../../src/lib/domain/interchange';
 import { nominationTitle } from '../../src/lib/domain/candidate-facts';
+import { fieldLabel } from '../../src/lib/domain/field-labels';
 import { countBySeverity, type Finding } from '../../src/lib/domain/rules/finding';
 import { severityLabels } from '../../src/lib/labels';
 
@@ -35,12 +36,12 @@ function titleOf(nomination: Nomination): string {
 	return chars.length > 12 ? `${chars.slice(0, 11).join('')}…` : title;
 }
 
-/** One line per finding (who, severity, code, field) and its message indented below. */
+/** One line per finding (who, severity, code, the field's Chinese name) and its message indented below. */
 function findingLines(rows: { who: string; finding: Finding }[]): string[] {
 	const whoWidth = Math.max(0, ...rows.map((row) => displayWidth(row.who)));
 	const codeWidth = Math.max(0, ...rows.map((row) => row.finding.code.length));
 	return rows.flatMap(({ who, finding }) => [
-		`  ${pad(who, whoWidth)}  ${pad(severityLabels[finding.severity] ?? finding.severity, 4)}  ${pad(finding.code, codeWidth)}  ${finding.field}`,
+		`  ${pad(who, whoWidth)}  ${pad(severityLabels[finding.severity] ?? finding.severity, 4)}  ${pad(finding.code, codeWidth)}  ${fieldLabel(finding.field)}`,
 		`      ${finding.message}`
 	]);
 }

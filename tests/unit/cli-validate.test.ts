@@ -86,6 +86,11 @@ describe('validate without --json', () => {
 		expect(lines[0]).toBe('北碚区人大代表联系组（联系组，5 项推荐）');
 		expect(lines[1]).toMatch(/^ {2}［本单位］\s+提醒\s+UNIT-LIMIT-SHORT/);
 		expect(result.stdout).toMatch(/EX-2 \S+\s+错误\s+STAFF-TENURE/);
+		// Fields are named in Chinese, from the form description; the JSON keeps the paths.
+		expect(result.stdout).toMatch(/STAFF-TENURE\s+直接从事市人大代表工作年限（年）/);
+		expect(result.stdout).toMatch(/SUGGESTION-NUMBER-FORMAT\s+建议编号/);
+		expect(result.stdout).toMatch(/PRIORITY-HONOUR\s+奖励第1条/);
+		expect(result.stdout).not.toMatch(/person\.|suggestion\.|nominations$/m);
 		expect(lines.at(-1)).toMatch(/^共 5 项推荐、1 个推荐单位：2 个错误，1 个提醒，\d+ 个提示。/);
 	});
 

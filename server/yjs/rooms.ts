@@ -76,12 +76,19 @@ export class CommentRooms {
 
 	/** Listens for other instances' appends. (Pings and keep-alive frames are the router's.) */
 	async start(): Promise<void> {
-		this.#unlisten = await this.#database.listen(YDOC_CHANNEL, (payload) => {
-			const space = payload.indexOf(' ');
-			const seq = Number(payload.slice(0, space));
-			const room = this.#rooms.get(payload.slice(space + 1));
-			if (room && Number.isSafeInteger(seq)) room.notify(seq);
-		});
+		this.#unlisten = await this.#database.listen(
+			YDOC_CHANNEL,
+			(payload) => {
+				const space = payload.indexOf(' ');
+				const seq = Number(payload.slice(0, space));
+				const room = this.#rooms.get(payload.slice(space + 1));
+				if (room && Number.isSafeInteger(seq)) room.notify(seq);
+			},
+			// LISTEN was lost and is back: every room reads what it may have missed.
+			() => {
+				for (const room of this.#rooms.values()) room.catchUp();
+			}
+		);
 		this.#catchUp = setInterval(() => void this.#checkMissed(), this.settings.catchUpMs);
 		this.#catchUp.unref();
 	}

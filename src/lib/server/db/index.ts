@@ -34,8 +34,15 @@ export interface DatabaseOptions {
 export interface Database {
 	db: Db;
 	kind: 'postgres' | 'pglite';
-	/** LISTEN on a channel; returns an unsubscribe function. */
-	listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+	/**
+	 * LISTEN on a channel; returns an unsubscribe function. `onResume` runs when a lost LISTEN
+	 * connection is back (PostgreSQL only): notifications may have been missed meanwhile.
+	 */
+	listen(
+		channel: string,
+		onPayload: (payload: string) => void,
+		onResume?: () => void
+	): Promise<() => Promise<void>>;
 	close(): Promise<void>;
 }
 
@@ -64,7 +71,7 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
 	return {
 		db,
 		kind: 'postgres',
-		listen: (channel, onPayload) => listener.listen(channel, onPayload),
+		listen: (channel, onPayload, onResume) => listener.listen(channel, onPayload, onResume),
 		async close() {
 			await listener.close();
 			await pool.end();

@@ -12,6 +12,8 @@ export class PgListener {
 	#client: pg.Client | null = null;
 	#connecting: Promise<pg.Client> | null = null;
 	#handlers = new Map<string, Set<(payload: string) => void>>();
+	#resumers = new Set<() => void>();
+	#connectedBefore = false;
 	#retryMs = 1000;
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	#closed = false;
@@ -20,10 +22,15 @@ export class PgListener {
 		this.#url = url;
 	}
 
-	/** Calls `onPayload` for each NOTIFY on `channel`; returns the unsubscribe function. */
+	/**
+	 * Calls `onPayload` for each NOTIFY on `channel`, and `onResume` each time the connection is
+	 * back after a loss (notifications sent meanwhile are lost: read what you missed). Returns the
+	 * unsubscribe function.
+	 */
 	async listen(
 		channel: string,
-		onPayload: (payload: string) => void
+		onPayload: (payload: string) => void,
+		onResume?: () => void
 	): Promise<() => Promise<void>> {
 		let set = this.#handlers.get(channel);
 		if (!set) {
@@ -33,8 +40,10 @@ export class PgListener {
 			await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
 		}
 		set.add(onPayload);
+		if (onResume) this.#resumers.add(onResume);
 		return async () => {
 			set.delete(onPayload);
+			if (onResume) this.#resumers.delete(onResume);
 		};
 	}
 
@@ -66,6 +75,8 @@ export class PgListener {
 		}
 		this.#client = client;
 		this.#retryMs = 1000;
+		if (this.#connectedBefore) for (const resume of this.#resumers) resume();
+		this.#connectedBefore = true;
 		return client;
 	}
 

@@ -33,7 +33,12 @@ export const load = (async ({ locals, params }) => {
 			.where(eq(unit.campaignId, role.campaignId))
 			.orderBy(asc(unit.id))
 	]);
-	return { members, units, selfId: locals.user?.id };
+	// The choices the page offers are the server's own rule; the action still decides.
+	const withChoices = members.map((member) => ({
+		...member,
+		assignableRoles: roles.filter((to) => roleChangeRefusal(role, member, to) === null)
+	}));
+	return { members: withChoices, units, selfId: locals.user?.id };
 }) satisfies PageServerLoad;
 
 const roleChange = z.object({

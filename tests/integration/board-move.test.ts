@@ -11,9 +11,17 @@ import {
 	finding,
 	membership,
 	panelistUnit,
-	user,
-	vote
+	meeting,
+	round,
+	user
 } from '../../src/lib/server/db/schema';
+import {
+	castVote,
+	closeRound,
+	openRound,
+	setAttendance,
+	startMeeting
+} from '../../src/lib/server/votes/meeting';
 import { seedDemo } from '../../src/lib/server/seed';
 import { freshDatabase, type TestDatabase } from '../helpers/db';
 
@@ -39,7 +47,8 @@ beforeEach(async () => {
 		.update(candidate)
 		.set({ stage: 'submitted', proposedTrack: null, noticeStart: null, noticeEnd: null })
 		.where(eq(candidate.campaignId, campaignId));
-	await db().delete(vote);
+	await db().delete(round);
+	await db().delete(meeting);
 });
 
 async function pick(filter: {
@@ -162,16 +171,25 @@ describe('moveCandidates: the gates of SPEC §3', () => {
 		// The panelists tied to no unit (never recused) are a majority of the panel: they approve.
 		const free = panel.filter((p) => !linked.has(p.id));
 		expect(free.length).toBeGreaterThan(panel.length / 2);
-		await db()
-			.insert(vote)
-			.values(
-				free.map((p) => ({
-					candidateId: passing!,
-					round: 1,
-					panelistId: p.id,
-					choice: 'approve' as const
-				}))
-			);
+		// A meeting with the whole panel present; a round on `passing` only, closed.
+		const chair = { id: actor.id, name: actor.name, role: 'secretary' as const, unitId: null };
+		await startMeeting(db(), { campaignId, actor: chair });
+		for (const p of panel)
+			await setAttendance(db(), { campaignId, userId: p.id, present: true, actor: chair });
+		const { roundId } = await openRound(db(), {
+			campaignId,
+			candidateIds: [passing!],
+			actor: chair
+		});
+		for (const p of free)
+			await castVote(db(), {
+				campaignId,
+				roundId,
+				candidateId: passing!,
+				choice: 'approve',
+				actor: { id: p.id, name: `p${p.id}`, role: 'panelist', unitId: null }
+			});
+		await closeRound(db(), { campaignId, roundId, actor: chair });
 		const result = await move({ candidateIds: [passing!, unvoted!], to: 'proposed' });
 		expect(result.outcomes).toMatchObject([
 			{ candidateId: passing, ok: true, overridden: null },

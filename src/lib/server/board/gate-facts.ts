@@ -3,23 +3,14 @@
  * open error findings, consultation records, the latest round's vote outcome, and the proposed
  * list (for quota and caps). Pure lookups; the decision is the domain's `checkMove`.
  */
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Track } from '../../domain/campaign';
 import type { ConsultationRecord } from '../../domain/consultations';
 import type { ProposedEntry } from '../../domain/rules/list-composition';
 import { listStages } from '../../domain/stages';
-import { tally, type Vote } from '../../domain/tally';
 import { groupBy } from '../../group-by';
 import type { Tx } from '../db';
-import {
-	candidate,
-	consultation,
-	finding,
-	membership,
-	objection,
-	panelistUnit,
-	vote
-} from '../db/schema';
+import { candidate, consultation, finding, objection, round, roundCandidate } from '../db/schema';
 
 export async function openErrorCounts(tx: Tx, ids: number[]): Promise<Map<number, number>> {
 	const rows = await tx
@@ -58,34 +49,28 @@ export async function consultationRecords(
 }
 
 /**
- * Whether each candidate's latest voting round passed (null when it has no votes). Voting
- * members are the campaign's panelists, less those linked to the candidate's unit (recused).
+ * Whether each candidate's latest closed round passed (null when no round on it has closed).
+ * The round stored its outcome at the close: the pass rule over the present, non-recused
+ * members, and on a 差额 ballot the ranking for places (a tie is not a pass).
  */
 export async function voteOutcomes(
 	tx: Tx,
-	campaignId: number,
+	_campaignId: number,
 	candidates: { id: number; unitId: number }[]
 ): Promise<Map<number, boolean | null>> {
 	const ids = candidates.map((c) => c.id);
-	const votes = await tx.select().from(vote).where(inArray(vote.candidateId, ids));
 	const outcomes = new Map<number, boolean | null>(ids.map((id) => [id, null]));
-	if (votes.length === 0) return outcomes;
-	const panel = await tx
-		.select({ userId: membership.userId })
-		.from(membership)
-		.where(and(eq(membership.campaignId, campaignId), eq(membership.role, 'panelist')));
-	const links = await tx.select().from(panelistUnit);
-	for (const { id, unitId } of candidates) {
-		const own = votes.filter((v) => v.candidateId === id);
-		if (own.length === 0) continue;
-		const round = Math.max(...own.map((v) => v.round));
-		const cast: Vote[] = own
-			.filter((v) => v.round === round)
-			.map((v) => ({ panelistId: String(v.panelistId), choice: v.choice }));
-		const recused = links.filter((l) => l.unitId === unitId).map((l) => String(l.userId));
-		const result = tally({ votes: cast, panel: panel.map((p) => String(p.userId)), recused });
-		outcomes.set(id, result.passed);
-	}
+	if (ids.length === 0) return outcomes;
+	const rows = await tx
+		.selectDistinctOn([roundCandidate.candidateId], {
+			candidateId: roundCandidate.candidateId,
+			outcome: roundCandidate.outcome
+		})
+		.from(roundCandidate)
+		.innerJoin(round, eq(round.id, roundCandidate.roundId))
+		.where(and(inArray(roundCandidate.candidateId, ids), eq(round.status, 'closed')))
+		.orderBy(roundCandidate.candidateId, desc(round.closedAt), desc(round.id));
+	for (const row of rows) outcomes.set(row.candidateId, row.outcome === 'passed');
 	return outcomes;
 }
 

@@ -17,6 +17,7 @@ import {
 	timestamp,
 	uniqueIndex
 } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import type { BoardEventMap, BoardEventType } from '../../board/events';
 import type { CampaignParameters, NominationTrack, Track } from '../../domain/campaign';
 import type { Nomination } from '../../domain/interchange';
@@ -24,7 +25,7 @@ import type { Severity } from '../../domain/rules/finding';
 import type { ConsultationDepartment, ConsultationResult } from '../../domain/vocabulary';
 import type { UnitKind } from '../../domain/interchange';
 import type { Stage } from '../../domain/stages';
-import type { VoteChoice } from '../../domain/tally';
+import type { PassRule, RoundOutcome, VoteChoice } from '../../domain/tally';
 import type { Role } from '../../roles';
 
 const createdAt = () =>
@@ -115,6 +116,8 @@ export const membership = pgTable(
 			.references(() => campaign.id, { onDelete: 'cascade' }),
 		role: text('role').$type<Role>().notNull(),
 		unitId: integer('unit_id').references(() => unit.id, { onDelete: 'restrict' }),
+		/** A panelist sits on the joint review panel (应到 counts these); the secretary decides. */
+		onPanel: boolean('on_panel').notNull().default(true),
 		createdAt: createdAt()
 	},
 	(t) => [
@@ -257,23 +260,187 @@ export const objection = pgTable(
 );
 export type Objection = typeof objection.$inferSelect;
 
-/** One panelist's vote on one candidate in one round (SPEC §6); unique per triple. */
-export const vote = pgTable(
-	'vote',
+/**
+ * A joint review meeting (SPEC §6): its day, who chairs it, and the candidate the chair has on
+ * screen. The campaign's open meeting is the latest one not ended.
+ */
+export const meeting = pgTable(
+	'meeting',
 	{
+		id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+		campaignId: integer('campaign_id')
+			.notNull()
+			.references(() => campaign.id, { onDelete: 'cascade' }),
+		heldOn: date('held_on', { mode: 'string' }).notNull(),
+		currentCandidateId: integer('current_candidate_id').references(() => candidate.id, {
+			onDelete: 'set null'
+		}),
+		startedBy: integer('started_by').references(() => user.id, { onDelete: 'set null' }),
+		startedAt: timestamp('started_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+		endedAt: timestamp('ended_at', { withTimezone: true, mode: 'date' })
+	},
+	(t) => [index('meeting_campaign_idx').on(t.campaignId)]
+);
+export type Meeting = typeof meeting.$inferSelect;
+
+/** Who is present at a meeting (实到), signed in by the secretary or by the panelist. */
+export const attendance = pgTable(
+	'attendance',
+	{
+		meetingId: integer('meeting_id')
+			.notNull()
+			.references(() => meeting.id, { onDelete: 'cascade' }),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		present: boolean('present').notNull(),
+		markedBy: integer('marked_by').references(() => user.id, { onDelete: 'set null' }),
+		markedAt: timestamp('marked_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.meetingId, t.userId] })]
+);
+
+/** A declared conflict of interest: the panelist is recused from the candidate (SPEC §6). */
+export const conflict = pgTable(
+	'conflict',
+	{
+		id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+		campaignId: integer('campaign_id')
+			.notNull()
+			.references(() => campaign.id, { onDelete: 'cascade' }),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
 		candidateId: integer('candidate_id')
 			.notNull()
 			.references(() => candidate.id, { onDelete: 'cascade' }),
-		round: integer('round').notNull(),
-		panelistId: integer('panelist_id')
-			.notNull()
-			.references(() => user.id, { onDelete: 'restrict' }),
-		choice: text('choice').$type<VoteChoice>().notNull(),
-		castAt: timestamp('cast_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow()
+		reason: text('reason').notNull(),
+		recordedBy: integer('recorded_by').references(() => user.id, { onDelete: 'set null' }),
+		createdAt: createdAt()
 	},
-	(t) => [primaryKey({ columns: [t.candidateId, t.round, t.panelistId] })]
+	(t) => [uniqueIndex('conflict_user_candidate_uq').on(t.userId, t.candidateId)]
 );
-export type Vote = typeof vote.$inferSelect;
+export type Conflict = typeof conflict.$inferSelect;
+
+/**
+ * A voting round on one candidate or a ballot of many (SPEC §6). `places` is set on a 差额
+ * ballot: the track's places left when it opened, the most approvals a panelist may give.
+ */
+export const round = pgTable(
+	'round',
+	{
+		id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+		campaignId: integer('campaign_id')
+			.notNull()
+			.references(() => campaign.id, { onDelete: 'cascade' }),
+		meetingId: integer('meeting_id')
+			.notNull()
+			.references(() => meeting.id, { onDelete: 'cascade' }),
+		kind: text('kind').$type<'single' | 'ballot'>().notNull(),
+		track: text('track').$type<Track>(),
+		places: integer('places'),
+		passRule: text('pass_rule').$type<PassRule>().notNull(),
+		status: text('status').$type<'open' | 'closed'>().notNull().default('open'),
+		openedBy: integer('opened_by').references(() => user.id, { onDelete: 'set null' }),
+		openedAt: timestamp('opened_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+		closedBy: integer('closed_by').references(() => user.id, { onDelete: 'set null' }),
+		closedAt: timestamp('closed_at', { withTimezone: true, mode: 'date' })
+	},
+	(t) => [
+		index('round_campaign_idx').on(t.campaignId, t.status),
+		/** At most one open round per campaign, also under concurrent openings. */
+		uniqueIndex('round_one_open_uq')
+			.on(t.campaignId)
+			.where(sql`${t.status} = 'open'`)
+	]
+);
+export type Round = typeof round.$inferSelect;
+
+/**
+ * A candidate on a round's ballot: its denominator (present, non-recused members when the round
+ * opened) and, once closed, its anonymous counts and outcome. No voter is stored here.
+ */
+export const roundCandidate = pgTable(
+	'round_candidate',
+	{
+		roundId: integer('round_id')
+			.notNull()
+			.references(() => round.id, { onDelete: 'cascade' }),
+		candidateId: integer('candidate_id')
+			.notNull()
+			.references(() => candidate.id, { onDelete: 'cascade' }),
+		position: integer('position').notNull(),
+		voters: integer('voters').notNull(),
+		recused: integer('recused').notNull().default(0),
+		approve: integer('approve'),
+		reject: integer('reject'),
+		abstain: integer('abstain'),
+		rank: integer('rank'),
+		outcome: text('outcome').$type<RoundOutcome>()
+	},
+	(t) => [
+		primaryKey({ columns: [t.roundId, t.candidateId] }),
+		index('round_candidate_candidate_idx').on(t.candidateId)
+	]
+);
+
+/**
+ * Who may vote in a round (present when it opened) and, after the close, who took part — the
+ * participation record of the minutes. Never which way anyone voted.
+ */
+export const roundVoter = pgTable(
+	'round_voter',
+	{
+		roundId: integer('round_id')
+			.notNull()
+			.references(() => round.id, { onDelete: 'cascade' }),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		tookPart: boolean('took_part').notNull().default(false)
+	},
+	(t) => [primaryKey({ columns: [t.roundId, t.userId] })]
+);
+
+/** A panelist recused from a candidate in a round, and why (for the minutes). */
+export const roundRecusal = pgTable(
+	'round_recusal',
+	{
+		roundId: integer('round_id')
+			.notNull()
+			.references(() => round.id, { onDelete: 'cascade' }),
+		candidateId: integer('candidate_id')
+			.notNull()
+			.references(() => candidate.id, { onDelete: 'cascade' }),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		reason: text('reason').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.roundId, t.candidateId, t.userId] })]
+);
+
+/**
+ * A secret ballot's choices while its round is open: one per (round, candidate, panelist). The
+ * close counts them into `round_candidate` and deletes them in the same transaction, so after
+ * the close no row links a voter to a choice.
+ */
+export const ballot = pgTable(
+	'ballot',
+	{
+		roundId: integer('round_id')
+			.notNull()
+			.references(() => round.id, { onDelete: 'cascade' }),
+		candidateId: integer('candidate_id')
+			.notNull()
+			.references(() => candidate.id, { onDelete: 'cascade' }),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		choice: text('choice').$type<VoteChoice>().notNull()
+	},
+	(t) => [primaryKey({ columns: [t.roundId, t.candidateId, t.userId] })]
+);
 
 /** Append-only audit trail: a trigger (drizzle/0001) refuses UPDATE and DELETE. */
 export const audit = pgTable(

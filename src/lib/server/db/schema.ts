@@ -104,6 +104,55 @@ export const unit = pgTable(
 );
 export type Unit = typeof unit.$inferSelect;
 
+/**
+ * The register of recommending units a campaign expects files from (issue 12): a unit is on
+ * the register when it has a row here. Created from the preset (the 38 liaison groups, the 10
+ * 专业组, the 市人大常委会工作部门) and edited by the secretary; an import still accepts units
+ * not on it and says so.
+ */
+export const unitRegister = pgTable(
+	'unit_register',
+	{
+		unitId: integer('unit_id')
+			.primaryKey()
+			.references(() => unit.id, { onDelete: 'cascade' }),
+		campaignId: integer('campaign_id')
+			.notNull()
+			.references(() => campaign.id, { onDelete: 'cascade' }),
+		/** 推荐单位 as the forms print it: the 区县人大常委会 for a 联系组, else the unit itself. */
+		reportingBody: text('reporting_body').notNull(),
+		/** Order in the register (the preset's order: districts, then 专业组, then departments). */
+		position: integer('position').notNull().default(0),
+		createdAt: createdAt()
+	},
+	(t) => [index('unit_register_campaign_idx').on(t.campaignId)]
+);
+export type UnitRegisterRow = typeof unitRegister.$inferSelect;
+
+/** The two contacts of 附件6 评选表彰工作联系表: 分管领导 and 经办人, one each (personal data). */
+export const unitContactRoles = ['分管领导', '经办人'] as const;
+export type UnitContactRole = (typeof unitContactRoles)[number];
+
+/** A unit's contact person (附件6): name, post, office phone and mobile — personal data (SPEC §7). */
+export const unitContact = pgTable(
+	'unit_contact',
+	{
+		id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+		unitId: integer('unit_id')
+			.notNull()
+			.references(() => unit.id, { onDelete: 'cascade' }),
+		role: text('role').$type<UnitContactRole>().notNull(),
+		name: text('name').notNull().default(''),
+		position: text('position').notNull().default(''),
+		officePhone: text('office_phone').notNull().default(''),
+		mobile: text('mobile').notNull().default(''),
+		note: text('note').notNull().default(''),
+		updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow()
+	},
+	(t) => [uniqueIndex('unit_contact_unit_role_uq').on(t.unitId, t.role)]
+);
+export type UnitContact = typeof unitContact.$inferSelect;
+
 /** A user's role in a campaign; unit users are tied to their unit. */
 export const membership = pgTable(
 	'membership',

@@ -7,7 +7,7 @@
 import { roles } from '../src/lib/server/db/schema';
 import { ImportRefusedError } from '../src/lib/server/import/preflight';
 import { CampaignNotFoundError } from '../src/lib/server/export/json';
-import { seedDemo } from '../src/lib/server/seed';
+import { MAX_DEMO_SCALE, seedDemo } from '../src/lib/server/seed';
 import { UserInputError } from '../src/lib/server/users';
 import { campaignAdd, userAdd, userPasswd } from './cli/accounts';
 import { withDatabase } from './cli/database';
@@ -29,8 +29,18 @@ const USAGE = `用法 / usage: npm run cli -- <command>
   user add --username U --role R [--name 姓名] [--campaign ID] [--unit 单位名称]
                                             密码从提示输入或标准输入读取（不从命令行参数读取）
   user passwd --username U                  重设密码（该用户所有会话失效）
-  seed-demo                                 写入演示评选活动和演示账号（仅用于演示）
+  seed-demo [--scale N]                     写入演示评选活动和演示账号（仅用于演示）；--scale 10 写入十倍规模
 角色 roles: ${roles.join(', ')}`;
+
+/** `--scale N` of seed-demo (default 1). */
+function scaleOption(args: string[]): number {
+	const at = args.indexOf('--scale');
+	if (at < 0) return 1;
+	const scale = Number(args[at + 1]);
+	if (!Number.isInteger(scale) || scale < 1 || scale > MAX_DEMO_SCALE)
+		throw new UsageError(`--scale 应为 1 到 ${MAX_DEMO_SCALE} 之间的整数`);
+	return scale;
+}
 
 /** Runs one command; resolves to its exit code. */
 async function run(argv: string[]): Promise<number> {
@@ -57,7 +67,7 @@ async function run(argv: string[]): Promise<number> {
 			throw new UsageError(`未知子命令 user ${sub ?? ''}`);
 		case 'seed-demo':
 			return withDatabase(async (database) => {
-				const summary = await seedDemo(database.db);
+				const summary = await seedDemo(database.db, { scale: scaleOption(argv.slice(1)) });
 				console.log(
 					`已写入演示评选活动 #${summary.campaignId}：${summary.candidates} 个候选对象，${summary.accounts} 个演示账号（密码 ${summary.password}）。`
 				);

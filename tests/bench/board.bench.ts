@@ -23,9 +23,6 @@ import { readConfig } from '../../src/lib/server/config';
 import { openDatabase } from '../../src/lib/server/db';
 import { candidate, finding, user } from '../../src/lib/server/db/schema';
 import { startRuntime } from '../../src/lib/server/runtime';
-import { generateDemo } from '../../src/lib/server/demo';
-import { parseInterchange } from '../../src/lib/domain/interchange';
-import { importNominations } from '../../src/lib/server/import/nominations';
 import { DEMO_PASSWORD, seedDemo } from '../../src/lib/server/seed';
 import { createUpgradeHandler } from '../../server/websocket';
 import { adminQuery, withDatabase } from '../helpers/global-setup';
@@ -177,32 +174,11 @@ async function fanOutBench(label: string, databaseUrl?: string): Promise<BenchRe
 	}
 }
 
-/**
- * The demo campaign ten times over in an embedded database: nine more generated documents
- * (other seeds, collective names and suggestion numbers made distinct) into the same campaign.
- */
+/** The demo campaign ten times over in an embedded database (`seed-demo --scale 10`). */
 async function seedTenfold(dataDir: string): Promise<number> {
 	const database = await openDatabase({ dataDir, migrationsFolder: path.resolve('drizzle') });
 	try {
-		const { campaignId } = await seedDemo(database.db);
-		for (let copy = 1; copy < 10; copy++) {
-			const value = structuredClone(generateDemo(2022 + copy).document);
-			for (const nomination of value.nominations) {
-				nomination.ref = `${nomination.ref}-${copy}`;
-				if (nomination.track === 'collective') nomination.collective.name += `（${copy}）`;
-				if (nomination.track === 'suggestion') nomination.suggestion.number += String(copy);
-			}
-			const parsed = parseInterchange(value);
-			if (!parsed.ok) throw new Error('generated document is not shortlist/v1');
-			await importNominations(database.db, campaignId, parsed.document, {
-				id: null,
-				name: 'bench'
-			});
-		}
-		const [{ n }] = (await database.db
-			.select({ n: sql<number>`count(*)::int` })
-			.from(candidate)) as [{ n: number }];
-		return n;
+		return (await seedDemo(database.db, { scale: 10 })).candidates;
 	} finally {
 		await database.close();
 	}

@@ -91,3 +91,42 @@ describe('the demo campaign', () => {
 		expect(await seedDemoIfEmpty(database.db)).toBeNull();
 	});
 });
+
+describe('seedDemo with a scale', () => {
+	test.each([0, 1.5, 101])('refuses scale %s before writing anything', async (scale) => {
+		const count = async () =>
+			(
+				(await database.db.select({ n: sql<number>`count(*)::int` }).from(candidate)) as [
+					{ n: number }
+				]
+			)[0].n;
+		const before = await count();
+		await expect(seedDemo(database.db, { scale })).rejects.toThrow(/--scale/);
+		expect(await count()).toBe(before);
+	});
+
+	test('scale 2 writes the demo twice over, every copy a distinct nomination', async () => {
+		const other = await freshDatabase();
+		try {
+			const once = await seedDemo(database.db).catch(() => null); // already seeded: refused
+			expect(once).toBeNull();
+			const twice = await seedDemo(other.db, { scale: 2 });
+			const [{ n, keys }] = (await other.db
+				.select({
+					n: sql<number>`count(*)::int`,
+					keys: sql<number>`count(distinct (unit_id, track, natural_key))::int`
+				})
+				.from(candidate)) as [{ n: number; keys: number }];
+			expect(n).toBe(twice.candidates);
+			expect(keys).toBe(n);
+			const [{ single }] = (await database.db
+				.select({ single: sql<number>`count(*)::int` })
+				.from(candidate)
+				.where(eq(candidate.campaignId, campaignId))) as [{ single: number }];
+			// Every nomination of the second copy is new, except people drawn twice by the generator.
+			expect(n).toBeGreaterThan(single * 1.9);
+		} finally {
+			await other.destroy();
+		}
+	}, 120_000);
+});

@@ -42,8 +42,23 @@ export interface DemoSummary {
 	password: string;
 }
 
+export interface DemoOptions {
+	/**
+	 * How many times over: 1 is the demo (555 nominations); 10 is the tenfold campaign the
+	 * benchmarks use — nine more generated documents (other seeds, collective names and suggestion
+	 * numbers made distinct) in the same campaign.
+	 */
+	scale?: number;
+}
+
+/** Largest `scale` accepted: the demo a hundred times over is already 55,000 nominations. */
+export const MAX_DEMO_SCALE = 100;
+
 /** Writes the demo campaign and its accounts. Refuses when the demo campaign already exists. */
-export async function seedDemo(db: Db): Promise<DemoSummary> {
+export async function seedDemo(db: Db, options: DemoOptions = {}): Promise<DemoSummary> {
+	const scale = options.scale ?? 1;
+	if (!Number.isInteger(scale) || scale < 1 || scale > MAX_DEMO_SCALE)
+		throw new Error(`--scale 应为 1 到 ${MAX_DEMO_SCALE} 之间的整数。`);
 	const [existing] = await db
 		.select({ id: campaign.id })
 		.from(campaign)
@@ -58,6 +73,14 @@ export async function seedDemo(db: Db): Promise<DemoSummary> {
 		id: null,
 		name: 'seed-demo'
 	});
+	for (let copy = 1; copy < scale; copy++) {
+		const more = await importNominations(db, campaignId, demoCopy(copy), {
+			id: null,
+			name: 'seed-demo'
+		});
+		imported.created += more.created;
+		imported.updated += more.updated;
+	}
 	const accounts = await db.transaction(async (tx) => {
 		await spreadStages(tx, campaignId);
 		const count = await createDemoAccounts(tx, campaignId, demo.units);
@@ -70,6 +93,20 @@ export async function seedDemo(db: Db): Promise<DemoSummary> {
 		accounts,
 		password: DEMO_PASSWORD
 	};
+}
+
+/** Another generated demo document whose nominations do not collide with the first one's. */
+function demoCopy(copy: number) {
+	const value = structuredClone(generateDemo(2022 + copy).document);
+	for (const nomination of value.nominations) {
+		nomination.ref = `${nomination.ref}-${copy}`;
+		if (nomination.track === 'collective') nomination.collective.name += `（${copy}）`;
+		if (nomination.track === 'suggestion') nomination.suggestion.number += String(copy);
+	}
+	const parsed = parseInterchange(value);
+	if (!parsed.ok)
+		throw new Error(`demo copy ${copy} is not shortlist/v1: ${parsed.errors[0]?.path}`);
+	return parsed.document;
 }
 
 /** On an empty database (no campaign, no user), seeds the demo and says how to sign in. */

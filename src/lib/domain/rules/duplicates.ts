@@ -23,6 +23,14 @@ export function collectiveNameKey(name: string): string {
 		.replace(/^重庆市/, '');
 }
 
+/** What matched, by the field a nominee's identity is compared on (the finding's `field`). */
+const identityLabels = {
+	'person.idNumber': '证件号码相同',
+	'person.name': '姓名和出生年月相同',
+	'collective.name': '集体名称相同',
+	'suggestion.number': '建议编号相同'
+} as const;
+
 /** The identity a nomination is compared on, with the field it comes from; null when too empty to compare. */
 export function nomineeKey(
 	nomination: Nomination
@@ -31,13 +39,13 @@ export function nomineeKey(
 		const { idNumber, name, birth } = nomination.person;
 		if (!isBlank(idNumber)) {
 			const key = `person-id:${idNumber.replace(/\s/g, '').toUpperCase()}`;
-			return { key, field: 'person.idNumber', label: '证件号码相同' };
+			return { key, field: 'person.idNumber', label: identityLabels['person.idNumber'] };
 		}
 		if (isBlank(name) || isBlank(birth)) return null;
 		return {
 			key: `person:${name.trim()}|${birth.trim()}`,
 			field: 'person.name',
-			label: '姓名和出生年月相同'
+			label: identityLabels['person.name']
 		};
 	}
 	if (nomination.track === 'collective') {
@@ -46,12 +54,12 @@ export function nomineeKey(
 		return {
 			key: `collective:${collectiveNameKey(name)}`,
 			field: 'collective.name',
-			label: '集体名称相同'
+			label: identityLabels['collective.name']
 		};
 	}
 	if (isBlank(nomination.suggestion.number)) return null;
 	const key = `suggestion:${suggestionNumberKey(nomination.suggestion.number)}`;
-	return { key, field: 'suggestion.number', label: '建议编号相同' };
+	return { key, field: 'suggestion.number', label: identityLabels['suggestion.number'] };
 }
 
 /**
@@ -88,4 +96,15 @@ export function duplicatesByIndex(nominations: readonly Nomination[]): (Finding 
 			`与 ${listText(others)} ${identity.label}，同一对象在本次评选中只能推荐一次（通知一(三)）。请与相关推荐单位核实，撤回重复的推荐。`
 		);
 	});
+}
+
+/**
+ * The DUPLICATE-NOMINEE message a recommending unit reads: what matched and what to do, naming
+ * no other nomination and no other unit (a unit never sees another unit's data, SPEC §1).
+ * `field` is the finding's field, i.e. the identity that was compared.
+ */
+export function duplicateMessageForUnit(field: string): string {
+	const label =
+		field in identityLabels ? identityLabels[field as keyof typeof identityLabels] : '推荐对象相同';
+	return `本次评选中另有一份推荐与本推荐${label}，同一对象在本次评选中只能推荐一次（通知一(三)）。如另一份推荐也是本单位提交的，请撤回其中一份；否则请联系秘书处核实。`;
 }

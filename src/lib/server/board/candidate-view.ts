@@ -20,7 +20,7 @@ export async function candidateView(db: Db, role: CampaignRole, candidateId: num
 	if (!found || !canViewCandidate(role, found)) return null;
 	const unitUser = !seesReviewRecords(role);
 	const [findings, consultations, objections, history] = await Promise.all([
-		findingsOf(db, { candidateId: found.id }),
+		findingsOf(db, { candidateId: found.id }, role),
 		db
 			.select({
 				dept: consultation.dept,

@@ -4,9 +4,10 @@
  * at once (550 nominations take milliseconds) and its findings replaced in the same transaction.
  */
 import { asc, eq, sql } from 'drizzle-orm';
-import { duplicatesByIndex } from '../../domain/rules/duplicates';
+import { duplicateMessageForUnit, duplicatesByIndex } from '../../domain/rules/duplicates';
 import type { Finding as DomainFinding } from '../../domain/rules/finding';
 import { validateNomination, validateUnit } from '../../domain/rules/validate';
+import { canViewBoard, type Actor } from '../../permissions';
 import type { Db, Tx } from '../db';
 import { campaign, candidate, finding, unit, type Finding } from '../db/schema';
 
@@ -69,12 +70,26 @@ export async function refreshFindings(tx: Db | Tx, campaignId: number): Promise<
 	return values.length;
 }
 
-/** The findings on one candidate, or a unit's own (SPEC §4.2) findings; errors first. */
+/**
+ * A stored finding as `viewer` may read it. Roles that see every unit's nominations on the board
+ * read it as stored; a recommending unit reads DUPLICATE-NOMINEE without the other nominations'
+ * refs and units (it never sees another unit's data, SPEC §1).
+ */
+export function findingForViewer<Row extends Pick<Finding, 'code' | 'field' | 'message'>>(
+	viewer: Actor,
+	row: Row
+): Row {
+	if (canViewBoard(viewer) || row.code !== 'DUPLICATE-NOMINEE') return row;
+	return { ...row, message: duplicateMessageForUnit(row.field) };
+}
+
+/** The findings on one candidate, or a unit's own (SPEC §4.2) findings, as `viewer` may read them; errors first. */
 export async function findingsOf(
 	db: Db | Tx,
-	owner: { candidateId: number } | { unitId: number }
+	owner: { candidateId: number } | { unitId: number },
+	viewer: Actor
 ): Promise<Finding[]> {
-	return db
+	const rows = await db
 		.select()
 		.from(finding)
 		.where(
@@ -86,4 +101,5 @@ export async function findingsOf(
 			sql`case ${finding.severity} when 'error' then 0 when 'warning' then 1 else 2 end`,
 			asc(finding.id)
 		);
+	return rows.map((row) => findingForViewer(viewer, row));
 }

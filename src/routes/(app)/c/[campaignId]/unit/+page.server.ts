@@ -15,7 +15,7 @@ export const load = (async ({ locals, params }) => {
 	const { db } = await getRuntime();
 	const [own] = await db.select().from(unit).where(eq(unit.id, role.unitId));
 	if (!own) error(404, '找不到您的推荐单位。');
-	const unitFindings = await findingsOf(db, { unitId: own.id });
+	const unitFindings = await findingsOf(db, { unitId: own.id }, role);
 	return {
 		campaignId: role.campaignId,
 		unitName: own.name,

@@ -1,0 +1,156 @@
+import { mkdirSync } from 'node:fs';
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { campaignIdOf, signIn } from './helpers';
+
+/** Where the screenshots for the closing note go (looked at by a person, not compared). */
+const SHOTS = process.env.SHOTS_DIR || '/work/notes/shots';
+
+const opened: BrowserContext[] = [];
+test.afterEach(async () => {
+	await Promise.all(opened.splice(0).map((context) => context.close()));
+});
+
+async function meetingAs(
+	browser: Browser,
+	username: string,
+	query = ''
+): Promise<{ page: Page; campaignId: number }> {
+	const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+	opened.push(context);
+	const page = await context.newPage();
+	await signIn(page, username);
+	const campaignId = campaignIdOf(page);
+	await page.goto(`/c/${campaignId}/meeting${query}`);
+	return { page, campaignId };
+}
+
+async function shoot(page: Page, name: string) {
+	mkdirSync(SHOTS, { recursive: true });
+	for (const [width, height] of [
+		[1920, 1080],
+		[1366, 768]
+	] as const) {
+		await page.setViewportSize({ width, height });
+		await page.screenshot({ path: `${SHOTS}/${name}-${width}x${height}.png` });
+	}
+	await page.setViewportSize({ width: 1920, height: 1080 });
+}
+
+/** The smallest computed font size of any visible element that holds text itself. */
+async function smallestVisibleText(page: Page): Promise<{ size: number; text: string }> {
+	return page.evaluate(() => {
+		let smallest = { size: Infinity, text: '' };
+		for (const element of Array.from(document.querySelectorAll<HTMLElement>('body *'))) {
+			const own = Array.from(element.childNodes)
+				.filter((n) => n.nodeType === Node.TEXT_NODE)
+				.map((n) => n.textContent ?? '')
+				.join('')
+				.trim();
+			if (!own) continue;
+			const rect = element.getBoundingClientRect();
+			const style = getComputedStyle(element);
+			if (rect.width === 0 || rect.height === 0 || style.visibility === 'hidden') continue;
+			const size = parseFloat(style.fontSize);
+			if (size < smallest.size) smallest = { size, text: own.slice(0, 40) };
+		}
+		return smallest;
+	});
+}
+
+const fontSize = (page: Page, selector: string) =>
+	page
+		.locator(selector)
+		.first()
+		.evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+
+test('a whole joint review: attendance, quorum, a 差额 ballot, secret counts, results, proposing', async ({
+	browser
+}) => {
+	test.setTimeout(120_000);
+	const { page: secretary, campaignId } = await meetingAs(browser, 'secretary');
+	await secretary.getByRole('button', { name: '开始会议' }).click();
+	await expect(secretary.getByTestId('quorum')).toContainText('应到 7');
+
+	const { page: screen } = await meetingAs(browser, 'screen');
+	await expect(screen.getByTestId('meeting-screen')).toBeVisible();
+	const { page: p1 } = await meetingAs(browser, 'panelist1');
+	const { page: p4 } = await meetingAs(browser, 'panelist4');
+	const { page: p5 } = await meetingAs(browser, 'panelist5');
+
+	// The track of a candidate panelist1 must recuse from (their unit nominated it).
+	const recusedItem = p1.locator('[data-recused="true"]').first();
+	const track = (await recusedItem.getAttribute('data-track'))!;
+	const recusedId = (await recusedItem.getAttribute('data-agenda-id'))!;
+
+	// Attendance: the secretary signs in four; no quorum yet (4 < 7 × 2/3).
+	const ids = await secretary
+		.locator('[data-testid^="present-"]')
+		.evaluateAll((inputs) => inputs.map((i) => i.getAttribute('data-testid')!.slice(8)));
+	const [id1, , , id4, id5, id6, id7] = ids;
+	for (const id of [id1, id5, id6, id7]) await secretary.getByTestId(`present-${id}`).check();
+	await expect(secretary.getByTestId('quorum')).toContainText('实到 4');
+	await expect(screen.getByTestId('screen-quorum')).toContainText('未达法定人数');
+	await secretary.getByTestId(`ballot-${track}`).click();
+	await expect(secretary.getByRole('alert')).toContainText('不能开始表决');
+	// panelist4 signs in from their own device: 5 of 7, quorum met, on every screen.
+	await p4.getByTestId(`present-${id4}`).check();
+	await expect(screen.getByTestId('screen-quorum')).toContainText('实到 5 人');
+	await expect(screen.getByTestId('screen-quorum')).toContainText('已达法定人数');
+
+	// The chair puts a candidate on screen with the keyboard.
+	await secretary.locator('body').click({ position: { x: 5, y: 5 } });
+	await secretary.keyboard.press('ArrowRight');
+	await expect(screen.getByTestId('screen-current')).toBeVisible();
+
+	// A 差额 ballot on the track: progress only, no choices, on every screen.
+	await secretary.getByTestId(`ballot-${track}`).click();
+	await expect(screen.getByTestId('screen-progress')).toHaveText(/已投 0 \/ 应投 5/);
+	await expect(p1.getByTestId(`recused-${recusedId}`)).toHaveText('回避');
+	// The first candidate nobody present is recused from (p1 has vote buttons for it).
+	const firstVotable = p1.locator('[data-testid$="-approve"]').first();
+	const candidateId = (await firstVotable.getAttribute('data-testid'))!.split('-')[1]!;
+	for (const p of [p1, p4, p5]) {
+		await p.getByTestId(`vote-${candidateId}-approve`).click();
+		await expect(p.getByTestId(`vote-${candidateId}-approve`)).toHaveAttribute(
+			'aria-pressed',
+			'true'
+		);
+	}
+	await expect(screen.getByTestId('screen-progress')).toHaveText(/已投 3 \/ 应投 5/);
+	await expect(secretary.getByTestId('round-progress')).toHaveText(/已投 3 \/ 应投 5/);
+	await expect(p5.getByTestId('approvals-left')).toBeVisible();
+	await expect(screen.getByTestId('round-results')).toHaveCount(0);
+	await shoot(secretary, 'meeting-console');
+	await shoot(p1, 'meeting-panelist');
+	await shoot(screen, 'meeting-screen-open');
+
+	// The screen's type: nothing under 24 px, body ≥ 28, names ≥ 48, meter figures ≥ 40.
+	const smallest = await smallestVisibleText(screen);
+	expect(smallest.size, `smallest text: ${smallest.text}`).toBeGreaterThanOrEqual(24);
+	expect(await fontSize(screen, '[data-testid="meeting-screen"]')).toBeGreaterThanOrEqual(28);
+	expect(await fontSize(screen, '[data-testid="screen-current"] h2')).toBeGreaterThanOrEqual(48);
+	expect(
+		await fontSize(screen, `[data-testid="meeting-meter-${track}-value"]`)
+	).toBeGreaterThanOrEqual(40);
+
+	// Close with the keyboard: results on every screen.
+	const meterBefore = (await screen.getByTestId(`meeting-meter-${track}-value`).textContent())!;
+	const proposedBefore = Number(meterBefore.split('/')[0]!.trim());
+	await secretary.locator('body').click({ position: { x: 5, y: 5 } });
+	await secretary.keyboard.press('c');
+	await expect(screen.getByTestId(`outcome-${candidateId}`)).toHaveText('通过');
+	await expect(p4.getByTestId(`outcome-${candidateId}`)).toHaveText('通过');
+	await shoot(screen, 'meeting-screen-results');
+
+	// Propose the passing: the meters move on every screen, no override.
+	await secretary.getByRole('button', { name: '将通过者按名次提为拟表彰' }).click();
+	for (const page of [screen, secretary, p5])
+		await expect(page.getByTestId(`meeting-meter-${track}-value`)).toHaveText(
+			new RegExp(`^\\s*${proposedBefore + 1} /`)
+		);
+
+	// The minutes list the round with its counts and the recusal.
+	await secretary.goto(`/c/${campaignId}/meeting/minutes`);
+	await expect(secretary.getByTestId('minutes-meeting')).toContainText('实到 5 人');
+	await expect(secretary.getByTestId('minutes-meeting')).toContainText('所在单位推荐');
+});

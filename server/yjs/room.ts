@@ -273,9 +273,18 @@ export class Room {
 	/** Greets a socket once the room is ready, then handles what it sent meanwhile. */
 	#start(connection: Connection): void {
 		if (connection.closed) return;
-		// Ask a writer for what it has and we lack (edits made offline).
-		if (connection.canWrite)
-			connection.send(syncFrame(syncType.step1, Y.encodeStateVector(this.doc)));
+		// Ask a writer for what it has and we lack (edits made offline). Sent once what is pending
+		// is committed: the state vector then also tells the client which of its own edits from an
+		// earlier socket are saved (their echo may have been lost with that socket).
+		if (connection.canWrite) {
+			const ask = () => {
+				if (!connection.closed && this.state === 'ready')
+					connection.send(syncFrame(syncType.step1, Y.encodeStateVector(this.doc)));
+			};
+			const committed = this.#whenCommitted();
+			if (committed) committed.push(ask);
+			else ask();
+		}
 		const states = [...this.awareness.getStates().keys()];
 		if (states.length > 0)
 			connection.send(awarenessFrame(encodeAwarenessUpdate(this.awareness, states)));

@@ -1,28 +1,54 @@
 /**
  * "已保存" for a y-websocket client, which has no acknowledgement of its own. The server sends a
- * writer's update back only after committing it, and answers a sync request only with committed
- * content; so everything the server sends, applied to a second document, is a record of what it
- * holds. A local edit counts as saved once that record contains it (its structs and deletions).
- * Works with the stock y-websocket 3.1 client, unchanged: it wraps the provider's own copy of
- * the sync handler to see each message before the client applies it.
+ * writer's update back only after committing it, and sends its sync messages to a writer (its
+ * state vector, and the answer to the client's) only once what it received before is committed.
+ * So what the server sends is a record of what it holds: the struct ranges and deletions of the
+ * updates it sent, and, in its state vector, how far it holds each client's structs. A local edit
+ * counts as saved once that record contains it.
+ *
+ * Works with the stock y-websocket 3.1 client, unchanged: it wraps the provider's own copy of the
+ * sync handler to see each message before the client applies it.
  */
 import * as decoding from 'lib0/decoding';
 import type { WebsocketProvider } from 'y-websocket';
 import { messageSync } from 'y-websocket';
 import * as Y from 'yjs';
 
+const syncStep1 = 0;
 const syncStep2 = 1;
 const syncUpdate = 2;
 
+/** Half-open clock ranges `[start, end)` per client, kept sorted and merged. */
+type Ranges = Map<number, [number, number][]>;
+
+function addRange(ranges: Ranges, client: number, start: number, end: number): void {
+	const list = ranges.get(client) ?? [];
+	list.push([start, end]);
+	list.sort((a, b) => a[0] - b[0]);
+	const merged: [number, number][] = [];
+	for (const range of list) {
+		const last = merged[merged.length - 1];
+		if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
+		else merged.push([range[0], range[1]]);
+	}
+	ranges.set(client, merged);
+}
+
+function covers(ranges: Ranges, client: number, start: number, end: number): boolean {
+	return (ranges.get(client) ?? []).some(([from, to]) => from <= start && end <= to);
+}
+
 /** Tracks which of a document's local edits the server has committed. */
 export class SaveTracker {
-	/** Everything the server has sent this client. */
-	readonly confirmed = new Y.Doc();
 	#doc: Y.Doc;
 	#provider: WebsocketProvider;
-	/** Local edits not yet contained in `confirmed`. */
+	/** Local edits not yet contained in what the server confirmed. */
 	#unsaved: Uint8Array[] = [];
 	#listeners = new Set<(saved: boolean) => void>();
+	/** Struct ranges the server has sent or counted in its state vector. */
+	#structs: Ranges = new Map();
+	/** Deletions the server has sent. */
+	#deletions = Y.createDeleteSet();
 
 	constructor(provider: WebsocketProvider) {
 		this.#provider = provider;
@@ -32,14 +58,15 @@ export class SaveTracker {
 		provider.messageHandlers[messageSync] = (encoder, decoder, ...rest) => {
 			const peek = decoding.clone(decoder);
 			const type = decoding.readVarUint(peek);
-			if (type === syncStep2 || type === syncUpdate) {
-				const update = decoding.readVarUint8Array(peek);
-				original(encoder, decoder, ...rest);
-				Y.applyUpdate(this.confirmed, update, this);
-				this.#recheck();
-				return;
-			}
+			const payload =
+				type === syncStep1 || type === syncStep2 || type === syncUpdate
+					? decoding.readVarUint8Array(peek)
+					: null;
 			original(encoder, decoder, ...rest);
+			if (payload === null) return;
+			if (type === syncStep1) this.#confirmStateVector(payload);
+			else this.#confirmUpdate(payload);
+			this.#recheck();
 		};
 	}
 
@@ -59,14 +86,20 @@ export class SaveTracker {
 		return () => this.#listeners.delete(listener);
 	}
 
-	/** Whether the server has confirmed this update (any update, not only local ones). */
+	/** Whether the server has confirmed everything in this update (structs and deletions). */
 	contains(update: Uint8Array): boolean {
-		return Y.snapshotContainsUpdate(Y.snapshot(this.confirmed), update);
+		const { structs, ds } = Y.decodeUpdate(update);
+		for (const struct of structs) {
+			if (struct instanceof Y.Skip) continue;
+			const { client, clock } = struct.id;
+			if (!covers(this.#structs, client, clock, clock + struct.length)) return false;
+		}
+		if (ds.clients.size === 0) return true;
+		return Y.equalDeleteSets(this.#deletions, Y.mergeDeleteSets([this.#deletions, ds]));
 	}
 
 	destroy(): void {
 		this.#doc.off('update', this.#onLocalUpdate);
-		this.confirmed.destroy();
 		this.#listeners.clear();
 	}
 
@@ -74,13 +107,28 @@ export class SaveTracker {
 		if (origin === this.#provider) return;
 		const wasSaved = this.saved;
 		this.#unsaved.push(update);
+		// Typing offline piles up updates; one merged update is contained exactly when they all are.
+		if (this.#unsaved.length > 64) this.#unsaved = [Y.mergeUpdates(this.#unsaved)];
 		if (wasSaved) this.#emit();
 	};
 
+	#confirmStateVector(payload: Uint8Array): void {
+		for (const [client, clock] of Y.decodeStateVector(payload))
+			if (clock > 0) addRange(this.#structs, client, 0, clock);
+	}
+
+	#confirmUpdate(payload: Uint8Array): void {
+		const { structs, ds } = Y.decodeUpdate(payload);
+		for (const struct of structs) {
+			if (struct instanceof Y.Skip) continue;
+			addRange(this.#structs, struct.id.client, struct.id.clock, struct.id.clock + struct.length);
+		}
+		if (ds.clients.size > 0) this.#deletions = Y.mergeDeleteSets([this.#deletions, ds]);
+	}
+
 	#recheck(): void {
 		if (this.#unsaved.length === 0) return;
-		const snapshot = Y.snapshot(this.confirmed);
-		this.#unsaved = this.#unsaved.filter((update) => !Y.snapshotContainsUpdate(snapshot, update));
+		this.#unsaved = this.#unsaved.filter((update) => !this.contains(update));
 		if (this.#unsaved.length === 0) this.#emit();
 	}
 

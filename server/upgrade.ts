@@ -72,7 +72,11 @@ export interface SocketRoute<P extends RouteParams = RouteParams> {
 	 * facts from `context.runtime.db` if needed. Asked again at each re-check of an open socket.
 	 */
 	authorize(context: SocketContext<P>): boolean | Promise<boolean>;
-	/** Takes an accepted, authorized socket. A throw or rejection closes it with 1011. */
+	/**
+	 * Takes an accepted, authorized socket, with the very context object `authorize` approved (a
+	 * route may keep what it learned there in a WeakMap keyed on it). A throw or rejection closes
+	 * the socket with 1011.
+	 */
 	accept(ws: WebSocket, context: SocketContext<P>): void | Promise<void>;
 	/** Called on each keep-alive round for each open socket of this route (app-level keep-alive). */
 	keepalive?(ws: WebSocket, context: SocketContext<P>): void;
@@ -270,8 +274,10 @@ export function createUpgradeRouter(options: UpgradeRouterOptions): UpgradeRoute
 		upgrade: Pending
 	): (ws: WebSocket) => void {
 		return (ws) => {
-			// First: a bad frame from this peer must close this socket, never end the process.
-			ws.on('error', () => ws.terminate());
+			// First: a bad frame from this peer must close this socket, never end the process. ws
+			// has already begun the close with the fitting code (1002, 1007, 1009) and destroys the
+			// socket if the peer does not answer; the listener only keeps the error from escaping.
+			ws.on('error', () => {});
 			if (!decision.ok) {
 				const code =
 					decision.status === 401

@@ -7,6 +7,7 @@ import {
 	validateSessionToken
 } from '$lib/server/auth/session';
 import { rolesOf } from '$lib/server/memberships';
+import { CONNECTION_LOST_MESSAGE, connectionLostReason } from '$lib/server/db/errors';
 import { getRuntime } from '$lib/server/runtime';
 
 /** Migrate (and seed the demo on an empty embedded database) before the first request. */
@@ -47,9 +48,18 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 
 export const handle = sequence(handleSession, handleSecurityHeaders);
 
-/** Unexpected errors are logged with a reference; the user gets the reference, never the stack. */
+/**
+ * Unexpected errors are logged with a reference; the user gets the reference, never the stack.
+ * A lost database connection (failover, restart) is told as such: try again.
+ */
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	const errorId = crypto.randomUUID().slice(0, 8);
+	const lost = connectionLostReason(error);
+	if (lost) {
+		// Only the driver's code and message: a wrapped query's parameters stay out of the log.
+		console.error(`[${errorId}] ${event.request.method} ${event.url.pathname}: ${lost}`);
+		return { message: CONNECTION_LOST_MESSAGE, errorId };
+	}
 	if (status !== 404)
 		console.error(`[${errorId}] ${event.request.method} ${event.url.pathname}`, error);
 	return {

@@ -4,7 +4,6 @@ import type { Db } from './db';
 import { membership, user, type Role } from './db/schema';
 import { recordAudit } from './audit/record';
 import { hashPassword } from './auth/password';
-import { notifyAccessChanged } from './auth/access';
 import { invalidateUserSessions } from './auth/session';
 
 export interface NewUser {
@@ -78,7 +77,10 @@ export interface MembershipChange {
 	unitId?: number | null;
 }
 
-/** Grants or changes a user's role in a campaign; a changed role signs the user out. */
+/**
+ * Grants or changes a user's role in a campaign; a changed role signs the user out, which closes
+ * their open sockets on every instance (4401).
+ */
 export async function setMembership(db: Db, change: MembershipChange, actorId: number | null) {
 	if (change.role === 'unit' && !change.unitId) {
 		throw new UserInputError('推荐单位账号必须关联一个推荐单位。');
@@ -108,8 +110,6 @@ export async function setMembership(db: Db, change: MembershipChange, actorId: n
 			before: before ? { role: before.role, unitId: before.unitId } : null,
 			after: { role: change.role, unitId }
 		});
-		// Open sockets of this user are re-checked on every instance once this commits.
-		await notifyAccessChanged(tx, change.userId);
 		return Boolean(before);
 	});
 	if (changed) await invalidateUserSessions(db, change.userId);

@@ -4,6 +4,9 @@
  * "something is broken" (500).
  */
 
+/** What the person whose request was cut off is told (no internals). */
+export const CONNECTION_LOST_MESSAGE = '与数据库的连接中断，这次操作没有完成，请稍后重试。';
+
 /** PostgreSQL error codes of a connection ended by the server (class 08 is matched whole). */
 const LOST_CODES = new Set(['57P01', '57P02', '57P03']);
 
@@ -19,25 +22,31 @@ const LOST_MESSAGES = [
 ];
 
 /**
- * True if `error` (or any error in its `cause` chain — drizzle wraps driver errors) says the
- * connection to the database was lost.
+ * The error in `error`'s `cause` chain (drizzle wraps driver errors) that says the connection to
+ * the database was lost, as "code: message" for a log line — or null if it is another failure.
+ * Only that error's own code and message, never a wrapper's query text or parameters.
  */
-export function isConnectionLost(error: unknown): boolean {
-	for (let current = error, depth = 0; current && depth < 10; depth++) {
-		if (typeof current !== 'object') return false;
+export function connectionLostReason(error: unknown): string | null {
+	let current = error;
+	for (let depth = 0; depth < 10 && current && typeof current === 'object'; depth++) {
 		const { code, message, cause } = current as {
 			code?: unknown;
 			message?: unknown;
 			cause?: unknown;
 		};
+		const text = typeof message === 'string' ? message : '';
 		if (
-			typeof code === 'string' &&
-			(LOST_CODES.has(code) || code.startsWith('08') || SOCKET_CODES.has(code))
+			(typeof code === 'string' &&
+				(LOST_CODES.has(code) || code.startsWith('08') || SOCKET_CODES.has(code))) ||
+			LOST_MESSAGES.some((lost) => text.includes(lost))
 		)
-			return true;
-		if (typeof message === 'string' && LOST_MESSAGES.some((text) => message.includes(text)))
-			return true;
+			return typeof code === 'string' ? `${code}: ${text}` : text;
 		current = cause;
 	}
-	return false;
+	return null;
+}
+
+/** True if `error` (or its cause) says the connection to the database was lost. */
+export function isConnectionLost(error: unknown): boolean {
+	return connectionLostReason(error) !== null;
 }

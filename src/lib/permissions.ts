@@ -46,6 +46,9 @@ export const canManageMembers = is('admin', 'secretary');
 /** Restoring a backup with its stages, and downloading one. */
 export const canRestoreBackup = is('admin', 'secretary');
 
+/** The unit register and the units overview with its contacts (issue 12; SPEC §1: manage units). */
+export const canManageUnits = is('secretary');
+
 /** The exports of SPEC §8 (lists, forms, minutes). */
 export const canExport = is('secretary');
 

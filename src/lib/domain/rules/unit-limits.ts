@@ -46,7 +46,8 @@ export const unitLimits: Record<UnitKind, Record<LimitKey, Range>> = {
 	municipal_department: otherUnits
 };
 
-const limitLabels: Record<LimitKey, [string, string]> = {
+/** Chinese name and counting word of each limit key. */
+export const limitLabels: Record<LimitKey, [string, string]> = {
 	liaisonGroup: ['联系组（先进集体）', '个'],
 	station: ['代表家站（先进集体）', '个'],
 	ownCollective: ['专业组或处室（先进集体）', '个'],

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { canViewOwnUnit } from '$lib/permissions';
 import { requireAccess } from '$lib/server/auth/guard';
 import { boardCards } from '$lib/server/board/cards';
-import { unit } from '$lib/server/db/schema';
+import { campaign, unit } from '$lib/server/db/schema';
 import { findingsOf } from '$lib/server/import/findings';
 import { getRuntime } from '$lib/server/runtime';
 import type { PageServerLoad } from './$types';
@@ -16,9 +16,15 @@ export const load = (async ({ locals, params }) => {
 	const [own] = await db.select().from(unit).where(eq(unit.id, role.unitId));
 	if (!own) error(404, '找不到您的推荐单位。');
 	const unitFindings = await findingsOf(db, { unitId: own.id }, role);
+	const [owner] = await db
+		.select({ parameters: campaign.parameters })
+		.from(campaign)
+		.where(eq(campaign.id, role.campaignId));
 	return {
 		campaignId: role.campaignId,
 		unitName: own.name,
+		/** The organisers' contacts printed in the notice (通知六), for the unit to call. */
+		organisers: owner?.parameters.organisers ?? [],
 		candidates: await boardCards(db, role.campaignId, { unitId: own.id }),
 		unitFindings: unitFindings.map(({ id, code, severity, field, message }) => ({
 			id,

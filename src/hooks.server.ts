@@ -7,7 +7,11 @@ import {
 	validateSessionToken
 } from '$lib/server/auth/session';
 import { rolesOf } from '$lib/server/memberships';
-import { CONNECTION_LOST_MESSAGE, connectionLostReason } from '$lib/server/db/errors';
+import {
+	CONNECTION_LOST_MESSAGE,
+	connectionLostReason,
+	markConnectionLost
+} from '$lib/server/db/errors';
 import { getRuntime } from '$lib/server/runtime';
 
 /** Migrate (and seed the demo on an empty embedded database) before the first request. */
@@ -58,6 +62,7 @@ export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (lost) {
 		// Only the driver's code and message: a wrapped query's parameters stay out of the log.
 		console.error(`[${errorId}] ${event.request.method} ${event.url.pathname}: ${lost}`);
+		markConnectionLost(event);
 		return { message: CONNECTION_LOST_MESSAGE, errorId };
 	}
 	if (status !== 404)

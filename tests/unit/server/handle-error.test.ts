@@ -1,7 +1,11 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { handleError } from '../../../src/hooks.server';
-import { CONNECTION_LOST_MESSAGE, isConnectionLost } from '../../../src/lib/server/db/errors';
+import {
+	CONNECTION_LOST_MESSAGE,
+	handleConnectionLost,
+	isConnectionLost
+} from '../../../src/lib/server/db/errors';
 
 /**
  * Issue 7, finding 2: a request cut off by a lost database connection is told so in Chinese
@@ -98,6 +102,21 @@ describe('handleError', () => {
 			message: '服务器出了点问题，请稍后重试。',
 			errorId: expect.any(String)
 		});
+	});
+
+	test('a request cut off by a lost connection answers 503 with Retry-After, others keep 500', async () => {
+		vi.spyOn(console, 'error').mockImplementation(() => {});
+		const resolve = async () => new Response('error page', { status: 500 });
+		const cut = event();
+		await handleError({ error: lost[0]![1], event: cut, status: 500, message: 'Internal Error' });
+		const response = await handleConnectionLost({ event: cut, resolve });
+		expect(response.status).toBe(503);
+		expect(response.headers.get('Retry-After')).toBe('5');
+		expect(await response.text()).toBe('error page');
+
+		const broken = event();
+		await handleError({ error: notLost[0]![1], event: broken, status: 500, message: 'x' });
+		expect((await handleConnectionLost({ event: broken, resolve })).status).toBe(500);
 	});
 
 	test('the message is Chinese and says what to do, with no internals', () => {

@@ -3,6 +3,7 @@
  * idle-connection killer ends the requests in flight, which then deserve "try again" (503), not
  * "something is broken" (500).
  */
+import type { Handle } from '@sveltejs/kit';
 
 /** What the person whose request was cut off is told (no internals). */
 export const CONNECTION_LOST_MESSAGE = '与数据库的连接中断，这次操作没有完成，请稍后重试。';
@@ -50,3 +51,24 @@ export function connectionLostReason(error: unknown): string | null {
 export function isConnectionLost(error: unknown): boolean {
 	return connectionLostReason(error) !== null;
 }
+
+/** Requests whose failure `handleError` traced to a lost connection (see `handleConnectionLost`). */
+const cutOff = new WeakSet<object>();
+
+/** Notes that this request (its RequestEvent) failed because the connection was lost. */
+export function markConnectionLost(event: object): void {
+	cutOff.add(event);
+}
+
+/**
+ * A `handle` step: a request that failed on a lost database connection answers 503 with
+ * `Retry-After` instead of 500 (SvelteKit's `handleError` can shape the message but not the
+ * status). List it last in `sequence(…)` so it sees the response as rendered.
+ */
+export const handleConnectionLost: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	if (response.status !== 500 || !cutOff.has(event)) return response;
+	const headers = new Headers(response.headers);
+	headers.set('Retry-After', '5');
+	return new Response(response.body, { status: 503, statusText: 'Service Unavailable', headers });
+};

@@ -14,6 +14,7 @@ import { withDatabase } from './cli/database';
 import { InputFileError, reasonOf, UsageError } from './cli/errors';
 import { exportCommand } from './cli/export';
 import { importCommand } from './cli/import';
+import { terminalLines } from './cli/terminal-text';
 import { validateCommand } from './cli/validate';
 
 const USAGE = `用法 / usage: npm run cli -- <command>
@@ -97,7 +98,8 @@ run(process.argv.slice(2)).then(
 	(code) => process.exit(code),
 	(error: unknown) => {
 		const { code, text } = failure(error);
-		console.error(text);
+		// Messages may quote a file's refs, names or JSON paths: nothing in them may act on the terminal.
+		console.error(terminalLines(text));
 		process.exit(code);
 	}
 );

@@ -5,6 +5,7 @@ import { exportCampaignJson } from '../../src/lib/server/export/json';
 import { resolveCampaignId } from './accounts';
 import { withDatabase } from './database';
 import { UsageError, writeOut } from './errors';
+import { terminalJson } from './terminal-text';
 
 /** Export formats the CLI writes. */
 const formats = ['json'] as const;
@@ -38,7 +39,7 @@ export async function exportCommand(args: string[]): Promise<number> {
 					'文件含身份证号、电话、地址等个人信息，请按备份资料保管，勿外传。'
 			);
 		} else {
-			await writeOut(text);
+			await writeOut(terminalJson(text));
 		}
 		return 0;
 	});

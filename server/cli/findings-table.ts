@@ -1,9 +1,13 @@
-/** The readable Chinese report of `validate`: findings grouped by recommending unit. */
+/**
+ * The readable Chinese report of `validate`: findings grouped by recommending unit. Names, refs,
+ * titles and messages come from the file and are printed through terminalText.
+ */
 import type { InterchangeDocument, Nomination, UnitKind } from '../../src/lib/domain/interchange';
 import { nominationTitle } from '../../src/lib/domain/candidate-facts';
 import { fieldLabel } from '../../src/lib/domain/field-labels';
 import { countBySeverity, type Finding } from '../../src/lib/domain/rules/finding';
 import { severityLabels } from '../../src/lib/labels';
+import { terminalText } from './terminal-text';
 
 const unitKindLabels: Record<UnitKind, string> = {
 	liaison_group: '联系组',
@@ -36,13 +40,17 @@ function titleOf(nomination: Nomination): string {
 	return chars.length > 12 ? `${chars.slice(0, 11).join('')}…` : title;
 }
 
-/** One line per finding (who, severity, code, the field's Chinese name) and its message indented below. */
+/**
+ * One line per finding (who, severity, code, the field's Chinese name) and its message indented
+ * below. Everything that can come from the file is printed through terminalText.
+ */
 function findingLines(rows: { who: string; finding: Finding }[]): string[] {
-	const whoWidth = Math.max(0, ...rows.map((row) => displayWidth(row.who)));
-	const codeWidth = Math.max(0, ...rows.map((row) => row.finding.code.length));
-	return rows.flatMap(({ who, finding }) => [
-		`  ${pad(who, whoWidth)}  ${pad(severityLabels[finding.severity] ?? finding.severity, 4)}  ${pad(finding.code, codeWidth)}  ${fieldLabel(finding.field)}`,
-		`      ${finding.message}`
+	const shown = rows.map(({ who, finding }) => ({ who: terminalText(who), finding }));
+	const whoWidth = Math.max(0, ...shown.map((row) => displayWidth(row.who)));
+	const codeWidth = Math.max(0, ...shown.map((row) => row.finding.code.length));
+	return shown.flatMap(({ who, finding }) => [
+		`  ${pad(who, whoWidth)}  ${pad(severityLabels[finding.severity] ?? finding.severity, 4)}  ${pad(finding.code, codeWidth)}  ${terminalText(fieldLabel(finding.field))}`,
+		`      ${terminalText(finding.message)}`
 	]);
 }
 
@@ -66,7 +74,7 @@ export function formatFindingsReport(document: InterchangeDocument, findings: Fi
 		const ofNominations = findings.filter(
 			(f) => !f.code.startsWith('UNIT-') && unitOfRef.get(f.ref) === name
 		);
-		const header = `${name}（${unitKindLabels[kind]}，${count} 项推荐）`;
+		const header = `${terminalText(name)}（${unitKindLabels[kind]}，${count} 项推荐）`;
 		if (own.length + ofNominations.length === 0) {
 			out.push(`${header}：未发现问题`, '');
 			continue;

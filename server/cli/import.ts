@@ -17,6 +17,7 @@ import { resolveCampaignId } from './accounts';
 import { withDatabase } from './database';
 import { reasonOf, UsageError } from './errors';
 import { readDocumentFile } from './read-document';
+import { terminalText } from './terminal-text';
 
 const actor: ImportActor = { id: null, name: 'cli' };
 
@@ -47,7 +48,7 @@ export async function importCommand(args: string[]): Promise<number> {
 		const createdName = newName;
 		if (createdName)
 			console.log(
-				`数据库中还没有评选活动，已按文件的 campaign 参数新建评选活动 #${campaignId}：${createdName}`
+				`数据库中还没有评选活动，已按文件的 campaign 参数新建评选活动 #${campaignId}：${terminalText(createdName)}`
 			);
 		const counts = await severityCounts(database, campaignId);
 		console.log(

@@ -4,6 +4,7 @@ import { validateDocument } from '../../src/lib/domain/rules/validate';
 import { UsageError, writeOut } from './errors';
 import { formatFindingsReport } from './findings-table';
 import { readDocumentFile } from './read-document';
+import { terminalJson } from './terminal-text';
 
 /**
  * Prints the findings (SPEC §10 output object with `--json`, else the Chinese report) and
@@ -31,7 +32,7 @@ export async function validateCommand(args: string[]): Promise<number> {
 				message
 			}))
 		};
-		await writeOut(`${JSON.stringify(output, null, 2)}\n`);
+		await writeOut(`${terminalJson(JSON.stringify(output, null, 2))}\n`);
 	} else {
 		await writeOut(formatFindingsReport(document, findings));
 	}

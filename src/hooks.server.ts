@@ -10,6 +10,7 @@ import { rolesOf } from '$lib/server/memberships';
 import {
 	CONNECTION_LOST_MESSAGE,
 	connectionLostReason,
+	handleConnectionLost,
 	markConnectionLost
 } from '$lib/server/db/errors';
 import { getRuntime } from '$lib/server/runtime';
@@ -50,7 +51,7 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleSession, handleSecurityHeaders);
+export const handle = sequence(handleSession, handleSecurityHeaders, handleConnectionLost);
 
 /**
  * Unexpected errors are logged with a reference; the user gets the reference, never the stack.

@@ -67,3 +67,20 @@ test('a unit user may not open the board socket', async ({ page, context, baseUR
 	});
 	expect(result.status).toBe(403);
 });
+
+test('signing out in another tab ends the live board: it goes to the sign-in page', async ({
+	context
+}) => {
+	const board = await context.newPage();
+	await signIn(board, 'panelist6');
+	await expect(board.getByTestId('connection')).toHaveAttribute('data-status', 'open');
+	const boardPath = new URL(board.url()).pathname;
+
+	const other = await context.newPage();
+	await other.goto('/logout');
+	await other.getByRole('button', { name: '退出登录' }).click();
+	await expect(other).toHaveURL(/\/login/);
+
+	// The server closes the board's socket (4401); the page does not keep retrying.
+	await expect(board).toHaveURL(new RegExp(`/login\\?next=${encodeURIComponent(boardPath)}`));
+});

@@ -1,7 +1,9 @@
 /**
  * The browser's side of `/live/:campaign`: connects, reconnects with exponential backoff (with
  * jitter), and treats 30 s without any message as a lost connection (the server sends a
- * keep-alive every 20 s). `status` drives the connection indicator.
+ * keep-alive every 20 s). `status` drives the connection indicator. A socket the server closes
+ * because the session ended (4401) sends the page to sign-in; one closed because the account's
+ * rights changed (4403) reloads the page.
  */
 import type { BoardMessage } from '../board/events';
 import { socketUrl } from './socket-url';
@@ -9,6 +11,9 @@ import { socketUrl } from './socket-url';
 export type LiveStatus = 'connecting' | 'open' | 'lost';
 
 const SILENCE_MS = 30_000;
+/** Close codes the server ends a socket with when its session ended or its rights changed. */
+const SESSION_ENDED = 4401;
+const FORBIDDEN = 4403;
 const MAX_BACKOFF_MS = 10_000;
 /** How long the indicator says the connection is back before it returns to normal. */
 const RECOVERED_NOTICE_MS = 8_000;
@@ -60,9 +65,19 @@ export class LiveConnection {
 				console.error('board message not understood', error);
 			}
 		};
-		socket.onclose = () => {
+		socket.onclose = (event) => {
 			clearTimeout(this.#silenceTimer);
 			if (this.#closed || this.#socket !== socket) return;
+			if (event.code === SESSION_ENDED || event.code === FORBIDDEN) {
+				// Signed out elsewhere, or the role changed: retrying cannot help. Sign in again,
+				// or reload to see what this account may still see.
+				this.close();
+				if (event.code === SESSION_ENDED) {
+					const next = encodeURIComponent(location.pathname + location.search);
+					location.assign(`/login?next=${next}`);
+				} else location.reload();
+				return;
+			}
 			this.status = 'lost';
 			this.recovered = false;
 			const delay = Math.min(MAX_BACKOFF_MS, 500 * 2 ** this.#attempt) * (0.75 + Math.random() / 2);

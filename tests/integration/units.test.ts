@@ -28,7 +28,7 @@ import { actions, load } from '../../src/routes/(app)/c/[campaignId]/units/+page
 import { GET as exportXlsx } from '../../src/routes/(app)/c/[campaignId]/units/export.xlsx/+server';
 import { load as unitLoad } from '../../src/routes/(app)/c/[campaignId]/unit/+page.server';
 import { freshDatabase, type TestDatabase } from '../helpers/db';
-import { sample } from '../helpers/documents';
+import { demo, sample } from '../helpers/documents';
 import {
 	callRoute,
 	forgetRuntime,
@@ -285,5 +285,27 @@ describe('contacts (附件6) and access', () => {
 					params: { campaignId: String(campaignId) }
 				}))()
 		).rejects.toMatchObject({ status: 403 });
+	});
+});
+
+describe('the overview of the demo campaign', () => {
+	test('every registered unit submitted; planted problems show; 市级有关部门 are off the register', async () => {
+		const demoCampaign = await createCampaign(database.db, '演示', 'chongqing-2022');
+		await registerPresetUnits(database.db, demoCampaign);
+		await importNominations(database.db, demoCampaign, demo(), { id: null, name: 'test' });
+		const { rows } = await unitsOverview(database.db, demoCampaign, '2022-10-31');
+		const registered = rows.filter((r) => r.registered);
+		expect(registered).toHaveLength(presetRegister().length);
+		expect(registered.every((r) => r.submitted && !r.standsOut)).toBe(true);
+		const offRegister = rows.filter((r) => !r.registered);
+		expect(offRegister.length).toBeGreaterThan(10);
+		expect(offRegister.every((r) => r.kind === 'municipal_department')).toBe(true);
+		const jiangbei = rows.find((r) => r.name === '江北区人大代表联系组')!;
+		expect(jiangbei.limits.find((l) => l.key === 'station')).toMatchObject({
+			count: 6,
+			state: 'over'
+		});
+		expect(rows.find((r) => r.name === '开州区人大代表联系组')?.late).toBe(true);
+		expect(rows.filter((r) => r.late).map((r) => r.name)).toEqual(['开州区人大代表联系组']);
 	});
 });

@@ -13,6 +13,7 @@ import type { Db, Tx } from './db';
 import { campaign, candidate, finding, membership, panelistUnit, unit, user } from './db/schema';
 import { generateDemo } from './demo';
 import { importNominations } from './import/nominations';
+import { registerPresetUnits } from './units/register';
 
 /** The published password of every demo account (README). */
 export const DEMO_PASSWORD = 'shortlist-demo';
@@ -83,6 +84,8 @@ export async function seedDemo(db: Db, options: DemoOptions = {}): Promise<DemoS
 	}
 	const accounts = await db.transaction(async (tx) => {
 		await spreadStages(tx, campaignId);
+		// The register of units the notice expects files from (issue 12), for the units overview.
+		await registerPresetUnits(tx, campaignId);
 		const count = await createDemoAccounts(tx, campaignId, demo.units);
 		await recordAudit(tx, { action: 'seed-demo', campaignId, after: { accounts: count } });
 		return count;

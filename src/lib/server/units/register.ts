@@ -98,7 +98,10 @@ export async function unregisterUnit(tx: Db | Tx, campaignId: number, unitId: nu
 		.where(and(eq(unitRegister.campaignId, campaignId), eq(unitRegister.unitId, unitId)));
 }
 
-/** Names among `names` that are not on the campaign's register (for the import's report). */
+/**
+ * Names among `names` that are not on the campaign's register (for the import's report); none
+ * when the campaign has no register at all.
+ */
 export async function unitsNotOnRegister(
 	db: Db | Tx,
 	campaignId: number,
@@ -109,6 +112,8 @@ export async function unitsNotOnRegister(
 		.from(unitRegister)
 		.innerJoin(unit, eq(unit.id, unitRegister.unitId))
 		.where(eq(unitRegister.campaignId, campaignId));
+	// A campaign without a register expects no particular units: nothing to say.
+	if (registered.length === 0) return [];
 	const known = new Set(registered.map((row) => row.name));
 	return [...new Set(names)].filter((name) => !known.has(name));
 }

@@ -13,6 +13,7 @@ import {
 	handleConnectionLost,
 	markConnectionLost
 } from '$lib/server/db/errors';
+import { formContentTypeHandle } from '$lib/server/form-content-type';
 import { getRuntime } from '$lib/server/runtime';
 
 /** Migrate (and seed the demo on an empty embedded database) before the first request. */
@@ -51,7 +52,15 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleSession, handleSecurityHeaders, handleConnectionLost);
+/** A POST to a page's actions whose body is not form data: 400, before any action runs. */
+const handleFormContentType: Handle = formContentTypeHandle();
+
+export const handle = sequence(
+	handleSession,
+	handleSecurityHeaders,
+	handleFormContentType,
+	handleConnectionLost
+);
 
 /**
  * Unexpected errors are logged with a reference; the user gets the reference, never the stack.

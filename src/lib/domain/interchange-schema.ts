@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { presets, tracks } from './campaign';
+import { capExcesses, SHORT_TEXT_CAP, textLimitCaps } from './interchange-caps';
 import { stages } from './stages';
 import {
 	absent,
@@ -34,8 +35,8 @@ const optionalDate = isoDate
 	.transform((value) => value ?? null);
 
 /**
- * Where a candidate stands on the board. Only a campaign backup (the JSON export) carries it;
- * a unit's submission does not, and importing one leaves the board as it is.
+ * Where a candidate stands on the board. Only a campaign backup (the JSON export) carries it, and
+ * only restoring that backup sets stages from it; an ordinary import refuses a document with it.
  */
 export const boardSchema = z.object(
 	{
@@ -73,47 +74,58 @@ const nominationBase = {
 	)
 };
 
-/** One nomination: the common fields plus exactly the form matching its track. */
-export const nominationSchema = z.discriminatedUnion(
-	'track',
-	[
-		z.object({
-			...nominationBase,
-			track: z.literal('individual'),
-			person: personSchema,
-			collective: absent('person'),
-			suggestion: absent('person')
-		}),
-		z.object({
-			...nominationBase,
-			track: z.literal('collective'),
-			collective: collectiveSchema,
-			person: absent('collective'),
-			suggestion: absent('collective')
-		}),
-		z.object({
-			...nominationBase,
-			track: z.literal('suggestion'),
-			suggestion: suggestionSchema,
-			person: absent('suggestion'),
-			collective: absent('suggestion')
-		})
-	],
-	{
-		error: (issue: { input?: unknown }) =>
-			typeof issue.input !== 'object' || issue.input === null || Array.isArray(issue.input)
-				? '应为推荐对象（JSON 对象）'
-				: 'track' in issue.input
-					? '应为 collective、individual、suggestion 之一'
-					: '缺少此项，应为 collective、individual、suggestion 之一'
-	}
-);
+/**
+ * One nomination: the common fields plus exactly the form matching its track, every text and
+ * list within its import cap (interchange-caps.ts; beyond it the whole document is refused).
+ */
+export const nominationSchema = z
+	.discriminatedUnion(
+		'track',
+		[
+			z.object({
+				...nominationBase,
+				track: z.literal('individual'),
+				person: personSchema,
+				collective: absent('person'),
+				suggestion: absent('person')
+			}),
+			z.object({
+				...nominationBase,
+				track: z.literal('collective'),
+				collective: collectiveSchema,
+				person: absent('collective'),
+				suggestion: absent('collective')
+			}),
+			z.object({
+				...nominationBase,
+				track: z.literal('suggestion'),
+				suggestion: suggestionSchema,
+				person: absent('suggestion'),
+				collective: absent('suggestion')
+			})
+		],
+		{
+			error: (issue: { input?: unknown }) =>
+				typeof issue.input !== 'object' || issue.input === null || Array.isArray(issue.input)
+					? '应为推荐对象（JSON 对象）'
+					: 'track' in issue.input
+						? '应为 collective、individual、suggestion 之一'
+						: '缺少此项，应为 collective、individual、suggestion 之一'
+		}
+	)
+	.superRefine((nomination, context) => {
+		for (const excess of capExcesses(nomination)) {
+			context.addIssue({ code: 'custom', path: excess.path, message: excess.message });
+		}
+	});
 
 const fraction = z
 	.number(expecting('0 到 1 之间的小数'))
 	.min(0, expecting('≥ 0'))
 	.max(1, expecting('≤ 1'));
 const count = z.number(expecting('非负整数')).int(expecting('整数')).min(0, expecting('≥ 0'));
+/** A text limit of the notice, which may not exceed the import's hard cap of that field. */
+const limitUpTo = (cap: number) => count.max(cap, `不能超过导入上限 ${cap}`);
 
 /** Optional campaign block: a preset name and/or parameters overriding it (SPEC §10). */
 export const campaignSchema = z.object(
@@ -147,8 +159,20 @@ export const campaignSchema = z.object(
 		staffMinYears: z.number(expecting('数字')).min(0, expecting('≥ 0')).optional(),
 		issuedOn: isoDate.optional(),
 		sessionsHeld: count.min(1, expecting('≥ 1')).optional(),
+		/** The campaign's name (an export writes it); used when an import creates the campaign. */
+		name: z
+			.string(expecting('字符串'))
+			.max(SHORT_TEXT_CAP, `评选活动名称不能超过 ${SHORT_TEXT_CAP} 字`)
+			.optional(),
 		textLimits: z
-			.object({ deeds: count, summary: count, reason: count }, expecting('对象'))
+			.object(
+				{
+					deeds: limitUpTo(textLimitCaps.deeds),
+					summary: limitUpTo(textLimitCaps.summary),
+					reason: limitUpTo(textLimitCaps.reason)
+				},
+				expecting('对象')
+			)
 			.partial()
 			.optional()
 	},

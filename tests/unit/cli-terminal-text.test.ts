@@ -78,7 +78,7 @@ describe('formatFindingsReport', () => {
 	});
 });
 
-describe('the CLI process', () => {
+describe('the CLI process', { timeout: 120_000 }, () => {
 	const scratch = mkdtempSync(path.join(tmpdir(), 'shortlist-terminal-'));
 	afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 

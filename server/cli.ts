@@ -20,8 +20,11 @@ import { validateCommand } from './cli/validate';
 const USAGE = `用法 / usage: npm run cli -- <command>
   validate FILE [--json]                    检查 shortlist/v1 文件，列出校验结果（不需要数据库）
                                             退出码：0 无错误，1 有错误，2 文件无法读取或格式不对
-  import FILE [--campaign ID] [--name N]    导入推荐（全部成功或全部不写入；重复导入即更新）
+  import FILE [--campaign ID] [--name N] [--restore]
+                                            导入推荐（全部成功或全部不写入；重复导入即更新）
                                             数据库中没有评选活动时按文件的 campaign 参数新建（--name 命名）
+                                            --restore：恢复备份，连同看板阶段（不得超过名额，记入审计）；
+                                            不加时，带看板状态（board）的文件被拒绝
   export --campaign ID --format json [--out FILE]
                                             整个评选活动导出为 shortlist/v1 备份（默认输出到标准输出）
                                             备份含身份证号、电话、地址等个人信息，仅供秘书处保管

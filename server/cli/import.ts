@@ -1,4 +1,7 @@
-/** `import FILE [--campaign ID] [--name N]`: stores a `shortlist/v1` file, all or nothing. */
+/**
+ * `import FILE [--campaign ID] [--name N] [--restore]`: stores a `shortlist/v1` file, all or
+ * nothing. `--restore` restores a backup with its stages; without it a file with stages is refused.
+ */
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { parseArgs } from 'node:util';
@@ -11,7 +14,12 @@ import {
 	type ImportActor,
 	type ImportSummary
 } from '../../src/lib/server/import/nominations';
-import { assertImportable, ImportRefusedError } from '../../src/lib/server/import/preflight';
+import {
+	assertImportable,
+	ImportRefusedError,
+	type ImportMode
+} from '../../src/lib/server/import/preflight';
+import { restoreBackup, type RestoreSummary } from '../../src/lib/server/import/restore';
 import type { InterchangeDocument } from '../../src/lib/domain/interchange';
 import { resolveCampaignId } from './accounts';
 import { withDatabase } from './database';
@@ -24,27 +32,39 @@ const actor: ImportActor = { id: null, name: 'cli' };
 /**
  * Reads and checks the file before opening the database (a broken file writes nothing, exit 2),
  * then imports it in one transaction — creating the campaign from the document's campaign block
- * when the database has none — and prints what changed and the findings by severity.
+ * when the database has none — and prints what changed and the findings by severity. The CLI
+ * runs as the operator: it restores stages only when told so with `--restore`.
  */
 export async function importCommand(args: string[]): Promise<number> {
 	const { values, positionals } = parseArgs({
 		args,
 		allowPositionals: true,
-		options: { campaign: { type: 'string' }, name: { type: 'string' } }
+		options: {
+			campaign: { type: 'string' },
+			name: { type: 'string' },
+			restore: { type: 'boolean', default: false }
+		}
 	});
 	const [file, ...extra] = positionals;
 	if (!file || extra.length > 0)
-		throw new UsageError('import 需要且只需要一个文件：import FILE [--campaign ID]');
-	const { document, raw } = await readDocumentFile(file);
-	assertImportable(document);
+		throw new UsageError('import 需要且只需要一个文件：import FILE [--campaign ID] [--restore]');
+	const mode = values.restore ? 'restore' : 'import';
+	const { document } = await readDocumentFile(file);
+	assertImportable(document, mode);
 	return withDatabase(async (database) => {
 		const existing = await resolveCampaignId(database, values.campaign, { allowNone: true });
-		const rawBlock = (raw as { campaign?: { name?: unknown } } | null)?.campaign;
 		const newName =
 			existing === null
-				? (values.name ?? campaignNameFor(rawBlock?.name, document.campaign, path.basename(file)))
+				? (values.name ??
+					campaignNameFor(document.campaign?.name, document.campaign, path.basename(file)))
 				: null;
-		const { campaignId, summary } = await importAtomically(database, document, existing, newName);
+		const { campaignId, summary } = await importAtomically(
+			database,
+			document,
+			existing,
+			newName,
+			mode
+		);
 		const createdName = newName;
 		if (createdName)
 			console.log(
@@ -52,9 +72,11 @@ export async function importCommand(args: string[]): Promise<number> {
 			);
 		const counts = await severityCounts(database, campaignId);
 		console.log(
-			`已导入到评选活动 #${campaignId}：文件中 ${document.nominations.length} 项推荐，` +
+			`已${mode === 'restore' ? '恢复备份' : '导入'}到评选活动 #${campaignId}：文件中 ${document.nominations.length} 项推荐，` +
 				`新增 ${summary.created} 项，更新 ${summary.updated} 项，涉及 ${summary.units} 个推荐单位。`
 		);
+		if ('moved' in summary)
+			console.log(`已按备份恢复 ${summary.moved} 个候选对象的看板阶段，并记入审计日志。`);
 		console.log(
 			`校验结果（整个评选活动）：${counts.error} 个错误，${counts.warning} 个提醒，${counts.info} 个提示。` +
 				(counts.error > 0 ? '有错误的推荐须改正或由秘书处说明理由后才能进入初审。' : '')
@@ -68,13 +90,18 @@ async function importAtomically(
 	database: Database,
 	document: InterchangeDocument,
 	campaignId: number | null,
-	newName: string | null
-): Promise<{ campaignId: number; summary: ImportSummary }> {
+	newName: string | null,
+	mode: ImportMode
+): Promise<{ campaignId: number; summary: ImportSummary | RestoreSummary }> {
 	try {
 		return await database.db.transaction(async (tx) => {
 			const id =
 				campaignId ?? (await createCampaignFromBlock(tx, newName ?? '', document.campaign, actor));
-			return { campaignId: id, summary: await importNominations(tx, id, document, actor) };
+			const summary =
+				mode === 'restore'
+					? await restoreBackup(tx, id, document, actor)
+					: await importNominations(tx, id, document, actor);
+			return { campaignId: id, summary };
 		});
 	} catch (error) {
 		if (error instanceof ImportRefusedError) throw error;

@@ -1,15 +1,15 @@
 /** Reading a `shortlist/v1` file for validate and import: every reason it fails, in Chinese. */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { parseInterchangeJson, type InterchangeDocument } from '../../src/lib/domain/interchange';
+import { FILE_BYTES_CAP } from '../../src/lib/domain/interchange-caps';
 import { InputFileError } from './errors';
 
 /** Structural errors listed before the rest are summarised as a count. */
 const SHOWN_ERRORS = 50;
 
-/** A parsed document and the raw JSON value (for fields the format does not define). */
+/** A parsed document. */
 export interface DocumentFile {
 	document: InterchangeDocument;
-	raw: unknown;
 }
 
 const readProblems: Record<string, string> = {
@@ -19,14 +19,24 @@ const readProblems: Record<string, string> = {
 };
 
 /**
- * Reads and checks the file. Throws InputFileError when it cannot be read, is not JSON, or is
- * not `shortlist/v1`: the message lists each JSON path and what was expected there.
+ * Reads and checks the file. Throws InputFileError when it cannot be read, is larger than
+ * FILE_BYTES_CAP (checked before reading it), is not JSON, or is not `shortlist/v1` — a field over
+ * its import cap included: the message lists each JSON path and what was expected there.
  */
 export async function readDocumentFile(file: string): Promise<DocumentFile> {
 	let source: string;
 	try {
+		const { size } = await stat(file);
+		if (size > FILE_BYTES_CAP) {
+			const megabytes = (bytes: number) => Math.ceil(bytes / 1024 / 1024);
+			throw new InputFileError(
+				`文件 ${file} 有 ${megabytes(size)} MB，超过导入上限 ${megabytes(FILE_BYTES_CAP)} MB，未读取：` +
+					'请检查是否选错了文件，或压缩其中的照片后再导入。'
+			);
+		}
 		source = await readFile(file, 'utf8');
 	} catch (error) {
+		if (error instanceof InputFileError) throw error;
 		const code = (error as NodeJS.ErrnoException).code ?? '';
 		throw new InputFileError(`无法读取文件 ${file}：${readProblems[code] ?? code}。`);
 	}
@@ -41,8 +51,8 @@ export async function readDocumentFile(file: string): Promise<DocumentFile> {
 			lines.push(`  …另有 ${parsed.errors.length - SHOWN_ERRORS} 处`);
 		}
 		throw new InputFileError(
-			`文件 ${file} 不是有效的 shortlist/v1 文档（${parsed.errors.length} 处结构错误，请逐项改正）：\n${lines.join('\n')}`
+			`文件 ${file} 无法读入：不是有效的 shortlist/v1 文档或超出导入上限（${parsed.errors.length} 处，请逐项改正）：\n${lines.join('\n')}`
 		);
 	}
-	return { document: parsed.document, raw: JSON.parse(text) as unknown };
+	return { document: parsed.document };
 }

@@ -11,6 +11,7 @@ import { generateDemo } from '../../src/lib/server/demo';
 import { exportCampaignJson } from '../../src/lib/server/export/json';
 import { createCampaignFromBlock } from '../../src/lib/server/import/campaign';
 import { importNominations } from '../../src/lib/server/import/nominations';
+import { restoreBackup } from '../../src/lib/server/import/restore';
 import { freshDatabase, type TestDatabase } from '../helpers/db';
 
 const actor = { id: null, name: 'test' };
@@ -30,11 +31,20 @@ function parse(value: unknown): InterchangeDocument {
 	return parsed.document;
 }
 
-/** Imports a document the way the CLI does into an empty database: campaign from its block. */
-async function restore(db: Db, document: InterchangeDocument, name: string): Promise<number> {
+/**
+ * Imports a document the way the CLI does into an empty database — campaign from its block —,
+ * restoring its stages when it is a backup (`import --restore`).
+ */
+async function restore(
+	db: Db,
+	document: InterchangeDocument,
+	name: string,
+	mode: 'import' | 'restore'
+): Promise<number> {
 	return db.transaction(async (tx) => {
 		const id = await createCampaignFromBlock(tx, name, document.campaign, actor);
-		await importNominations(tx, id, document, actor);
+		if (mode === 'restore') await restoreBackup(tx, id, document, actor);
+		else await importNominations(tx, id, document, actor);
 		return id;
 	});
 }
@@ -96,18 +106,24 @@ async function contents(db: Db, campaignId: number) {
 
 describe('export as shortlist/v1 and restore', () => {
 	test('round trip of the demo campaign: identical documents and rows', async () => {
-		const sourceId = await restore(source.db, parse(generateDemo().document), '往返测试');
+		const sourceId = await restore(source.db, parse(generateDemo().document), '往返测试', 'import');
 		// Put some candidates elsewhere on the board: the backup must bring them back there.
-		const placed = await source.db
-			.select({ id: candidate.id })
+		const [first, ...stations] = await source.db
+			.select({ id: candidate.id, isStation: candidate.isStation })
 			.from(candidate)
 			.where(eq(candidate.campaignId, sourceId))
-			.orderBy(asc(candidate.id))
-			.limit(3);
+			.orderBy(asc(candidate.isStation), asc(candidate.id))
+			.then((rows) => [rows[0]!, ...rows.filter((row) => row.isStation).slice(0, 2)]);
 		const board = [
-			{ stage: 'joint' as const },
-			{ stage: 'approved' as const, proposedTrack: 'station' as const, approvedOn: '2022-11-25' },
+			{ id: first!.id, stage: 'joint' as const },
 			{
+				id: stations[0]!.id,
+				stage: 'approved' as const,
+				proposedTrack: 'station' as const,
+				approvedOn: '2022-11-25'
+			},
+			{
+				id: stations[1]!.id,
 				stage: 'notice' as const,
 				proposedTrack: 'collective' as const,
 				approvedOn: '2022-11-25',
@@ -115,20 +131,32 @@ describe('export as shortlist/v1 and restore', () => {
 				noticeEnd: '2022-12-07'
 			}
 		];
-		for (const [index, state] of board.entries()) {
-			await source.db.update(candidate).set(state).where(eq(candidate.id, placed[index]!.id));
+		for (const { id, ...state } of board) {
+			await source.db.update(candidate).set(state).where(eq(candidate.id, id));
 		}
-		const first = await exportCampaignJson(source.db, sourceId, actor);
-		expect(first.format).toBe('shortlist/v1');
-		expect(first.nominations).toHaveLength(555);
-		expect(first.campaign.name).toBe('往返测试');
+		const backup = await exportCampaignJson(source.db, sourceId, actor);
+		expect(backup.format).toBe('shortlist/v1');
+		expect(backup.nominations).toHaveLength(555);
+		expect(backup.campaign.name).toBe('往返测试');
+		const sourceRefs = new Map(
+			(
+				await source.db
+					.select({ id: candidate.id, ref: candidate.ref })
+					.from(candidate)
+					.where(eq(candidate.campaignId, sourceId))
+			).map((row) => [row.id, row.ref])
+		);
 
-		const restoredId = await restore(restored.db, parse(first), first.campaign.name);
+		const restoredId = await restore(restored.db, parse(backup), backup.campaign.name, 'restore');
 		const second = await exportCampaignJson(restored.db, restoredId, actor);
-		expect(JSON.stringify(second)).toBe(JSON.stringify(first));
+		expect(JSON.stringify(second)).toBe(JSON.stringify(backup));
 		const restoredContents = await contents(restored.db, restoredId);
-		expect(restoredContents).toEqual(await contents(source.db, sourceId));
-		expect(restoredContents.candidates.slice(0, 3)).toMatchObject(board);
+		const sourceContents = await contents(source.db, sourceId);
+		expect(restoredContents).toEqual(sourceContents);
+		const placedRefs = board.map(({ id }) => sourceRefs.get(id));
+		expect(
+			placedRefs.map((ref) => restoredContents.candidates.find((row) => row.ref === ref))
+		).toMatchObject(board.map(({ id: _id, ...state }) => state));
 	});
 
 	test('consultations come from the table as currently recorded, not from the imported form', async () => {

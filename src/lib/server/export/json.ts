@@ -1,9 +1,10 @@
 /**
  * A whole campaign as a `shortlist/v1` document: the secretaries' backup. It carries personal
  * data (ID numbers, phones, addresses) exactly as submitted, so it is for secretaries only —
- * never for the public notice (SPEC §7). Importing it into an empty database restores the same
- * units, candidates, consultations and findings, and each candidate's place on the board (the
- * nomination's `board` block); votes and comments are not part of v1.
+ * never for the public notice (SPEC §7). Restoring it (restoreBackup; the CLI's
+ * `import --restore`) into an empty database gives back the same units, candidates, consultations
+ * and findings, and each candidate's place on the board (the nomination's `board` block, which an
+ * ordinary import refuses); votes and comments are not part of v1.
  */
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { CampaignParameters } from '../../domain/campaign';
@@ -113,6 +114,8 @@ function campaignBlock(
 		caps: parameters.caps,
 		capBaseTracks: parameters.capBaseTracks,
 		staffMinYears: parameters.staffMinYears,
-		textLimits: parameters.textLimits
+		textLimits: parameters.textLimits,
+		...(parameters.issuedOn === undefined ? {} : { issuedOn: parameters.issuedOn }),
+		...(parameters.sessionsHeld === undefined ? {} : { sessionsHeld: parameters.sessionsHeld })
 	};
 }

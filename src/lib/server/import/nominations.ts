@@ -1,16 +1,19 @@
 /**
  * Importing a `shortlist/v1` document into a campaign: one transaction, all or nothing, and
  * idempotent — a nomination with the same unit, track and identity (ID number, collective name
- * or suggestion number) updates the candidate instead of adding one.
+ * or suggestion number) updates the candidate instead of adding one. An ordinary import never
+ * moves a card; only restoring a backup (restore.ts) puts candidates back on their stages.
  */
 import { eq, sql } from 'drizzle-orm';
 import type { InterchangeDocument, Nomination } from '../../domain/interchange';
+import type { Actor } from '../../permissions';
 import { recordAudit } from '../audit/record';
 import type { Db, Tx } from '../db';
-import { candidate, consultation, unit } from '../db/schema';
+import { campaign, candidate, consultation, unit } from '../db/schema';
+import { appendEvent } from '../live/events';
 import { candidateColumns } from './candidate-row';
 import { refreshFindings } from './findings';
-import { assertImportable } from './preflight';
+import { assertImportable, ImportRefusedError } from './preflight';
 
 /** What an import did: candidates created and updated, units touched, findings now stored. */
 export interface ImportSummary {
@@ -20,20 +23,23 @@ export interface ImportSummary {
 	findings: number;
 }
 
-/** Who imports, for the audit row: a user, or a named tool (`cli`, `seed-demo`) with id null. */
-export interface ImportActor {
-	id: number | null;
-	name?: string;
-}
+/**
+ * Who imports, for the audit row and the rights: a tool the operator runs (`cli`, `seed-demo`)
+ * with id null, or a signed-in user with their standing in the campaign (`access`).
+ */
+export type ImportActor =
+	{ id: null; name?: string } | { id: number; name?: string; access: Actor };
 
 /** Rows per multi-row INSERT; keeps statements well under the protocol's parameter limit. */
 const BATCH = 200;
 
 /**
- * Imports every nomination of `document` into the campaign in one transaction, then recomputes
- * the campaign's findings. Throws ImportRefusedError (nothing written) when the document names the
- * same nomination twice or holds text PostgreSQL cannot store; any failure rolls everything back.
- * `db` may itself be a transaction (the import then runs in a savepoint).
+ * Imports every nomination of `document` into the campaign in one transaction, recomputes the
+ * campaign's findings, writes the `import` audit row and appends a `board.reloaded` event so open
+ * boards reload. Throws ImportRefusedError (nothing written) when the document names the same
+ * nomination twice, holds text PostgreSQL cannot store or over its cap, or carries stages (a
+ * backup: see restoreBackup); any failure rolls everything back. `db` may itself be a
+ * transaction (the import then runs in a savepoint).
  */
 export async function importNominations(
 	db: Db | Tx,
@@ -41,66 +47,20 @@ export async function importNominations(
 	document: InterchangeDocument,
 	actor: ImportActor
 ): Promise<ImportSummary> {
-	assertImportable(document);
+	if (
+		actor.id !== null &&
+		actor.access.role === 'unit' &&
+		document.nominations.some((n) => n.board)
+	)
+		throw new ImportRefusedError([
+			'推荐单位提交的文件不能含看板状态（board）：看板阶段由秘书处在评审中确定。请删除各项的 board 后再提交。'
+		]);
+	assertImportable(document, 'import');
 	return db.transaction(async (tx) => {
-		const unitIds = await upsertUnits(tx, campaignId, document.nominations);
-		let created = 0;
-		let updated = 0;
-		const idByKey = new Map<string, number>();
-		for (let start = 0; start < document.nominations.length; start += BATCH) {
-			const batch = document.nominations.slice(start, start + BATCH);
-			const rows = await tx
-				.insert(candidate)
-				.values(
-					batch.map((nomination) => ({
-						campaignId,
-						unitId: unitIds.get(nomination.unit.name)!,
-						ref: nomination.ref,
-						form: storedForm(nomination),
-						...candidateColumns(nomination)
-					}))
-				)
-				.onConflictDoUpdate({
-					target: [candidate.campaignId, candidate.unitId, candidate.track, candidate.naturalKey],
-					set: {
-						ref: sql`excluded.ref`,
-						form: sql`excluded.form`,
-						title: sql`excluded.title`,
-						subtitle: sql`excluded.subtitle`,
-						requiredConsultations: sql`excluded.required_consultations`,
-						isStation: sql`excluded.is_station`,
-						isDivisionCadre: sql`excluded.is_division_cadre`,
-						isMunicipalOrgan: sql`excluded.is_municipal_organ`,
-						isEnterpriseHead: sql`excluded.is_enterprise_head`,
-						isGrassroots: sql`excluded.is_grassroots`,
-						submittedAt: sql`excluded.submitted_at`,
-						version: sql`${candidate.version} + 1`,
-						updatedAt: sql`now()`
-					}
-				})
-				.returning({
-					id: candidate.id,
-					unitId: candidate.unitId,
-					track: candidate.track,
-					naturalKey: candidate.naturalKey,
-					inserted: sql<boolean>`(xmax = 0)`
-				});
-			for (const row of rows) {
-				if (row.inserted) created++;
-				else updated++;
-				idByKey.set(identity(row.unitId, row.track, row.naturalKey), row.id);
-			}
-		}
-		const candidateIdOf = (nomination: Nomination) => {
-			const columns = candidateColumns(nomination);
-			return idByKey.get(
-				identity(unitIds.get(nomination.unit.name)!, columns.track, columns.naturalKey)
-			)!;
-		};
-		await upsertConsultations(tx, document.nominations, candidateIdOf);
-		await restoreBoard(tx, document.nominations, candidateIdOf);
+		await lockCampaign(tx, campaignId);
+		const { created, updated, units } = await storeNominations(tx, campaignId, document);
 		const findings = await refreshFindings(tx, campaignId);
-		const summary = { created, updated, units: unitIds.size, findings };
+		const summary = { created, updated, units, findings };
 		await recordAudit(tx, {
 			action: 'import',
 			campaignId,
@@ -110,28 +70,102 @@ export async function importNominations(
 			subjectId: campaignId,
 			after: { ...summary, nominations: document.nominations.length }
 		});
+		await appendEvent(tx, campaignId, 'board.reloaded', {
+			cause: 'import',
+			count: document.nominations.length
+		});
 		return summary;
 	});
+}
+
+/**
+ * Locks the campaign's row for the rest of the transaction and returns its parameters. Moves
+ * lock it first too, so an import and a move never wait on each other's rows (no deadlock), and
+ * the quota a restore checks cannot change under it.
+ */
+export async function lockCampaign(tx: Tx, campaignId: number) {
+	const [owner] = await tx
+		.select({ parameters: campaign.parameters })
+		.from(campaign)
+		.where(eq(campaign.id, campaignId))
+		.for('update');
+	if (!owner) throw new Error(`campaign ${campaignId} not found`);
+	return owner.parameters;
+}
+
+/** Where a stored nomination's candidate is: its id, by the nomination. */
+export type CandidateIdOf = (nomination: Nomination) => number;
+
+/**
+ * Writes the document's units, candidates (forms and indexed columns, never the stage) and
+ * consultation records. Returns the counts and how to find each nomination's candidate.
+ */
+export async function storeNominations(
+	tx: Tx,
+	campaignId: number,
+	document: InterchangeDocument
+): Promise<{ created: number; updated: number; units: number; candidateIdOf: CandidateIdOf }> {
+	const unitIds = await upsertUnits(tx, campaignId, document.nominations);
+	let created = 0;
+	let updated = 0;
+	const idByKey = new Map<string, number>();
+	for (let start = 0; start < document.nominations.length; start += BATCH) {
+		const batch = document.nominations.slice(start, start + BATCH);
+		const rows = await tx
+			.insert(candidate)
+			.values(
+				batch.map((nomination) => ({
+					campaignId,
+					unitId: unitIds.get(nomination.unit.name)!,
+					ref: nomination.ref,
+					form: storedForm(nomination),
+					...candidateColumns(nomination)
+				}))
+			)
+			.onConflictDoUpdate({
+				target: [candidate.campaignId, candidate.unitId, candidate.track, candidate.naturalKey],
+				set: {
+					ref: sql`excluded.ref`,
+					form: sql`excluded.form`,
+					title: sql`excluded.title`,
+					subtitle: sql`excluded.subtitle`,
+					requiredConsultations: sql`excluded.required_consultations`,
+					isStation: sql`excluded.is_station`,
+					isDivisionCadre: sql`excluded.is_division_cadre`,
+					isMunicipalOrgan: sql`excluded.is_municipal_organ`,
+					isEnterpriseHead: sql`excluded.is_enterprise_head`,
+					isGrassroots: sql`excluded.is_grassroots`,
+					submittedAt: sql`excluded.submitted_at`,
+					version: sql`${candidate.version} + 1`,
+					updatedAt: sql`now()`
+				}
+			})
+			.returning({
+				id: candidate.id,
+				unitId: candidate.unitId,
+				track: candidate.track,
+				naturalKey: candidate.naturalKey,
+				inserted: sql<boolean>`(xmax = 0)`
+			});
+		for (const row of rows) {
+			if (row.inserted) created++;
+			else updated++;
+			idByKey.set(identity(row.unitId, row.track, row.naturalKey), row.id);
+		}
+	}
+	const candidateIdOf = (nomination: Nomination) => {
+		const columns = candidateColumns(nomination);
+		return idByKey.get(
+			identity(unitIds.get(nomination.unit.name)!, columns.track, columns.naturalKey)
+		)!;
+	};
+	await upsertConsultations(tx, document.nominations, candidateIdOf);
+	return { created, updated, units: unitIds.size, candidateIdOf };
 }
 
 /** The nomination as the candidate keeps it: the board block is state, not part of the form. */
 function storedForm(nomination: Nomination): Nomination {
 	return { ...nomination, board: undefined };
-}
-
-/** A backup's board block puts each candidate back where it stood (see boardSchema). */
-async function restoreBoard(
-	tx: Tx,
-	nominations: readonly Nomination[],
-	candidateIdOf: (nomination: Nomination) => number
-): Promise<void> {
-	for (const nomination of nominations) {
-		if (!nomination.board) continue;
-		await tx
-			.update(candidate)
-			.set(nomination.board)
-			.where(eq(candidate.id, candidateIdOf(nomination)));
-	}
 }
 
 type ConsultationResult = '无异议' | '有异议';

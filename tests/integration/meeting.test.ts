@@ -325,7 +325,7 @@ describe('secret ballot', () => {
 				abstain
 			}))
 		).toEqual(expected);
-	});
+	}, 180_000);
 
 	test('after the close no table links a voter to a choice; participation stays', async () => {
 		const [a, b] = await jointSuggestions(2);

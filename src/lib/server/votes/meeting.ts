@@ -570,8 +570,15 @@ export async function castVote(
 			.for('update');
 		if (!r) refuse('NOT-FOUND', '找不到这一轮表决。');
 		if (r!.status !== 'open') refuse('ROUND-CLOSED', '本轮表决已结束，不能再投票或改票。');
+		// What the checks need, in one round trip: the candidate's unit, presence, recusal.
 		const [onBallot] = await tx
-			.select({ unitId: candidate.unitId })
+			.select({
+				unitId: candidate.unitId,
+				voter: sql<boolean>`exists (select 1 from ${roundVoter} where ${roundVoter.roundId} = ${request.roundId} and ${roundVoter.userId} = ${actor.id})`,
+				recusal: sql<
+					string | null
+				>`(select ${roundRecusal.reason} from ${roundRecusal} where ${roundRecusal.roundId} = ${request.roundId} and ${roundRecusal.candidateId} = ${request.candidateId} and ${roundRecusal.userId} = ${actor.id})`
+			})
 			.from(roundCandidate)
 			.innerJoin(candidate, eq(candidate.id, roundCandidate.candidateId))
 			.where(
@@ -581,21 +588,8 @@ export async function castVote(
 				)
 			);
 		if (!onBallot) refuse('NOT-ON-BALLOT', '该候选对象不在本轮表决中。');
-		const [voter] = await tx
-			.select({ userId: roundVoter.userId })
-			.from(roundVoter)
-			.where(and(eq(roundVoter.roundId, request.roundId), eq(roundVoter.userId, actor.id)));
-		if (!voter) refuse('NOT-PRESENT', '本轮表决开始时您未签到，不能参加本轮投票。');
-		const [recusal] = await tx
-			.select({ reason: roundRecusal.reason })
-			.from(roundRecusal)
-			.where(
-				and(
-					eq(roundRecusal.roundId, request.roundId),
-					eq(roundRecusal.candidateId, request.candidateId),
-					eq(roundRecusal.userId, actor.id)
-				)
-			);
+		if (!onBallot!.voter) refuse('NOT-PRESENT', '本轮表决开始时您未签到，不能参加本轮投票。');
+		const recusal = onBallot!.recusal === null ? undefined : { reason: onBallot!.recusal };
 		if (!canVote(actor, { unitId: onBallot!.unitId, recused: Boolean(recusal) }))
 			refuse('RECUSED', `您需回避该候选对象（${recusal?.reason ?? '利益冲突'}），不能投票。`);
 		let approvalsLeft: number | null = null;
@@ -689,22 +683,24 @@ export async function closeRound(
 			reject: byCandidate.get(c.candidateId)?.reject ?? 0
 		}));
 		const results = roundResults(counts, r!.passRule, r!.places);
-		for (const result of results)
-			await tx
-				.update(roundCandidate)
-				.set({
-					approve: result.approve,
-					reject: result.reject,
-					abstain: result.abstain,
-					rank: result.rank,
-					outcome: result.outcome
-				})
-				.where(
-					and(
-						eq(roundCandidate.roundId, request.roundId),
-						eq(roundCandidate.candidateId, result.candidateId)
-					)
-				);
+		// One statement for the whole ballot (a 100-candidate ballot closes in one round trip).
+		const rows = JSON.stringify(
+			results.map((r) => ({
+				candidate_id: r.candidateId,
+				approve: r.approve,
+				reject: r.reject,
+				abstain: r.abstain,
+				rank: r.rank,
+				outcome: r.outcome
+			}))
+		);
+		await tx.execute(sql`
+			update ${roundCandidate} as rc
+			set approve = v.approve, reject = v.reject, abstain = v.abstain, rank = v.rank,
+				outcome = v.outcome
+			from jsonb_to_recordset(${rows}::jsonb)
+				as v(candidate_id int, approve int, reject int, abstain int, rank int, outcome text)
+			where rc.round_id = ${request.roundId} and rc.candidate_id = v.candidate_id`);
 		await tx.execute(sql`
 			update ${roundVoter} set took_part = true
 			where round_id = ${request.roundId}

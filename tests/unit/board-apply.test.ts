@@ -70,11 +70,15 @@ describe('applyMessage', () => {
 			seq: 11,
 			candidateId: 3,
 			consultClear: 2,
-			consultObjections: 1
+			consultObjections: 1,
+			findings: { errors: 0, warnings: 1, infos: 0, codes: ['CONSULT-DATE'] }
 		});
 		expect(result.kind === 'applied' && result.cards[2]).toMatchObject({
 			consultClear: 2,
-			consultObjections: 1
+			consultObjections: 1,
+			errors: 0,
+			warnings: 1,
+			codes: ['CONSULT-DATE']
 		});
 	});
 });

@@ -26,7 +26,8 @@ export function applyMessage(cards: BoardCard[], seq: number, message: BoardMess
 						? {
 								...card,
 								consultClear: message.consultClear,
-								consultObjections: message.consultObjections
+								consultObjections: message.consultObjections,
+								...message.findings
 							}
 						: card
 				),

@@ -9,8 +9,16 @@ import type { MovedCard } from './types';
 export interface BoardEventMap {
 	/** Cards changed column (one event for a whole bulk move). */
 	'candidates.moved': { moves: MovedCard[] };
-	/** A consultation was recorded: the card's consultation counts. */
-	'candidate.consulted': { candidateId: number; consultClear: number; consultObjections: number };
+	/**
+	 * A consultation was recorded: the card's consultation counts, and its findings as judged
+	 * again (a recorded answer clears CONSULT-MISSING / CONSULT-OBJECTION).
+	 */
+	'candidate.consulted': {
+		candidateId: number;
+		consultClear: number;
+		consultObjections: number;
+		findings: FindingSummary;
+	};
 	/** An objection was recorded or settled (shown in the candidate's panel). */
 	'candidate.objection': { candidateId: number };
 	/**
@@ -61,6 +69,14 @@ export interface ClosedRoundResult {
 }
 
 export type BoardEventType = keyof BoardEventMap;
+
+/** A card's findings: counts by severity and the codes (for its badges and the filters). */
+export interface FindingSummary {
+	errors: number;
+	warnings: number;
+	infos: number;
+	codes: string[];
+}
 
 /** The closed list of event types, for validating stored rows. */
 export const boardEventTypes = [

@@ -1,6 +1,8 @@
 /**
  * Recording a consultation (征求意见, SPEC §5): a secretary enters a department's answer. The
- * record, its audit row and a board event (the card's 3/3 无异议 changes) share one transaction.
+ * record, its audit row, the campaign's findings judged again (a recorded answer clears
+ * CONSULT-MISSING / CONSULT-OBJECTION) and a board event (the card's 3/3 无异议 and its finding
+ * badges change) share one transaction.
  */
 import { and, eq } from 'drizzle-orm';
 import { consultationStatus } from '../../domain/consultations';
@@ -8,6 +10,7 @@ import type { ConsultationDepartment } from '../../domain/vocabulary';
 import { recordAudit } from '../audit/record';
 import type { Db } from '../db';
 import { candidate, consultation } from '../db/schema';
+import { findingSummaryOf, refreshFindings } from '../import/findings';
 import { appendEvent } from '../live/events';
 
 export interface ConsultationEntry {
@@ -62,10 +65,13 @@ export async function recordConsultation(db: Db, entry: ConsultationEntry) {
 			target.required as ConsultationDepartment[],
 			records.map((r) => ({ dept: r.dept, result: r.result, date: r.date ?? '' }))
 		);
+		// Intake findings judge consultations as recorded: judge the campaign again.
+		await refreshFindings(tx, entry.campaignId);
 		const seq = await appendEvent(tx, entry.campaignId, 'candidate.consulted', {
 			candidateId: target.id,
 			consultClear: status.clear,
-			consultObjections: status.objections.length
+			consultObjections: status.objections.length,
+			findings: await findingSummaryOf(tx, target.id)
 		});
 		return { status, seq };
 	});

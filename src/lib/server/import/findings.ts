@@ -9,7 +9,17 @@ import type { Finding as DomainFinding } from '../../domain/rules/finding';
 import { validateNomination, validateUnit } from '../../domain/rules/validate';
 import { canViewBoard, type Actor } from '../../permissions';
 import type { Db, Tx } from '../db';
-import { campaign, candidate, finding, unit, type Finding } from '../db/schema';
+import type { FindingSummary } from '../../board/events';
+import type { Nomination } from '../../domain/interchange';
+import {
+	campaign,
+	candidate,
+	consultation,
+	finding,
+	unit,
+	type Consultation,
+	type Finding
+} from '../db/schema';
 
 const INSERT_BATCH = 500;
 
@@ -38,7 +48,8 @@ export async function refreshFindings(tx: Db | Tx, campaignId: number): Promise<
 		.where(eq(unit.campaignId, campaignId));
 	const unitIdByName = new Map(units.map((u) => [u.name, u.id]));
 
-	const nominations = rows.map((row) => row.form);
+	const recorded = await recordedConsultations(tx, campaignId);
+	const nominations = rows.map((row) => withRecorded(row.form, recorded.get(row.id) ?? []));
 	const duplicates = duplicatesByIndex(nominations);
 	const values: FindingRow[] = [];
 	const toRow = (found: DomainFinding, target: { candidateId: number } | { unitId: number }) =>
@@ -68,6 +79,56 @@ export async function refreshFindings(tx: Db | Tx, campaignId: number): Promise<
 		await tx.insert(finding).values(values.slice(start, start + INSERT_BATCH));
 	}
 	return values.length;
+}
+
+type Recorded = Pick<Consultation, 'dept' | 'result' | 'date' | 'note'>;
+
+/** The consultation records of a campaign's candidates as the secretariat holds them now. */
+async function recordedConsultations(tx: Db | Tx, campaignId: number) {
+	const rows = await tx
+		.select({
+			candidateId: consultation.candidateId,
+			dept: consultation.dept,
+			result: consultation.result,
+			date: consultation.date,
+			note: consultation.note
+		})
+		.from(consultation)
+		.innerJoin(candidate, eq(consultation.candidateId, candidate.id))
+		.where(eq(candidate.campaignId, campaignId))
+		.orderBy(asc(consultation.id));
+	const byCandidate = new Map<number, Recorded[]>();
+	for (const { candidateId, ...record } of rows) {
+		const list = byCandidate.get(candidateId) ?? [];
+		list.push(record);
+		byCandidate.set(candidateId, list);
+	}
+	return byCandidate;
+}
+
+/**
+ * The nomination with its consultations as recorded now (SPEC §5): a department's record in the
+ * table (imported with the file, or entered later by the secretariat) replaces the form's entry
+ * for that department, in place so findings keep pointing at the form's lines, and departments
+ * recorded only in the table are added after them. So CONSULT-MISSING and CONSULT-OBJECTION clear
+ * once the answer is recorded.
+ */
+export function withRecorded(nomination: Nomination, records: readonly Recorded[]): Nomination {
+	if (records.length === 0) return nomination;
+	const byDept = new Map(records.map((record) => [record.dept, record]));
+	const entry = (record: Recorded) => ({
+		dept: record.dept,
+		result: record.result,
+		date: record.date ?? '',
+		note: record.note
+	});
+	const fromForm = nomination.consultations.map((line) => {
+		const record = byDept.get(line.dept.trim());
+		return record ? entry(record) : line;
+	});
+	const inForm = new Set(nomination.consultations.map((line) => line.dept.trim()));
+	const added = records.filter((record) => !inForm.has(record.dept)).map(entry);
+	return { ...nomination, consultations: [...fromForm, ...added] };
 }
 
 /**
@@ -102,4 +163,20 @@ export async function findingsOf(
 			asc(finding.id)
 		);
 	return rows.map((row) => findingForViewer(viewer, row));
+}
+
+/** What a card shows of one candidate's findings: counts by severity and the codes. */
+export async function findingSummaryOf(db: Db | Tx, candidateId: number): Promise<FindingSummary> {
+	const rows = await db
+		.select({ code: finding.code, severity: finding.severity })
+		.from(finding)
+		.where(eq(finding.candidateId, candidateId));
+	const count = (severity: Finding['severity']) =>
+		rows.filter((row) => row.severity === severity).length;
+	return {
+		errors: count('error'),
+		warnings: count('warning'),
+		infos: count('info'),
+		codes: [...new Set(rows.map((row) => row.code))]
+	};
 }

@@ -1,0 +1,178 @@
+/**
+ * Approval forms leaving the server: one candidate's form, or a set of them (the whole campaign or
+ * the board's current filters) as a .zip that is streamed — each form is built only when the zip
+ * writer reaches it and the response has room for it, so memory stays flat however many there are.
+ */
+import { Readable } from 'node:stream';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import yazl from 'yazl';
+import { matchesFilters, type BoardFilters } from '../../board/filters';
+import type { Nomination } from '../../domain/interchange';
+import { boardCards } from '../board/cards';
+import type { Db } from '../db';
+import { candidate, consultation, unit } from '../db/schema';
+import { consultationFormDocx } from './consultation-form';
+import { approvalFormDocx, formFileName, formFileNameOf } from './approval-form';
+import { recordExport, type ExportActor } from './documents';
+
+/** One candidate's nomination with its unit's current name; null when not in the campaign. */
+export async function loadNomination(
+	db: Db,
+	campaignId: number,
+	candidateId: number
+): Promise<Nomination | null> {
+	const [row] = await db
+		.select({ form: candidate.form, unitName: unit.name, submittedAt: candidate.submittedAt })
+		.from(candidate)
+		.innerJoin(unit, eq(candidate.unitId, unit.id))
+		.where(and(eq(candidate.campaignId, campaignId), eq(candidate.id, candidateId)));
+	if (!row) return null;
+	return {
+		...row.form,
+		submittedAt: row.form.submittedAt ?? row.submittedAt ?? undefined,
+		unit: { ...row.form.unit, name: row.unitName }
+	};
+}
+
+/** One candidate's approval form and its file name; records the export. */
+export async function exportApprovalForm(
+	db: Db,
+	campaignId: number,
+	candidateId: number,
+	actor: ExportActor
+): Promise<{ bytes: Buffer; fileName: string } | null> {
+	const nomination = await loadNomination(db, campaignId, candidateId);
+	if (!nomination) return null;
+	const bytes = await approvalFormDocx(nomination);
+	await recordExport(db, campaignId, actor, `approval-form.docx#${candidateId}`, 1);
+	return { bytes, fileName: formFileName(nomination) };
+}
+
+/** Ids of the candidates a zip holds: those matching the board's filters, in board order. */
+export async function formSetIds(
+	db: Db,
+	campaignId: number,
+	filters: BoardFilters
+): Promise<number[]> {
+	const cards = await boardCards(db, campaignId);
+	return cards.filter((card) => matchesFilters(card, filters)).map((card) => card.id);
+}
+
+/** A name unique within the zip: a second 「….docx」 becomes 「…（2）.docx」. */
+function uniqueName(name: string, used: Map<string, number>): string {
+	const seen = used.get(name) ?? 0;
+	used.set(name, seen + 1);
+	return seen === 0 ? name : name.replace(/\.docx$/, `（${seen + 1}）.docx`);
+}
+
+/** Loads nominations in batches of this many (a batch is the most held at once). */
+const batchSize = 25;
+
+/**
+ * The approval forms of `ids` as a zip stream, named as the notice asks. Each entry is a lazy
+ * stream: its batch of nominations is read and the form built only when yazl starts that entry,
+ * and yazl moves on only as the consumer reads. `onEntry` reports progress (entries done, total).
+ * Records one export audit row up front.
+ */
+export async function approvalFormsZip(
+	db: Db,
+	campaignId: number,
+	ids: number[],
+	actor: ExportActor,
+	onEntry?: (done: number, total: number) => void
+): Promise<Readable> {
+	const heads = ids.length
+		? await db
+				.select({
+					id: candidate.id,
+					track: candidate.track,
+					title: candidate.title,
+					unitName: unit.name
+				})
+				.from(candidate)
+				.innerJoin(unit, eq(candidate.unitId, unit.id))
+				.where(and(eq(candidate.campaignId, campaignId), inArray(candidate.id, ids)))
+		: [];
+	const byId = new Map(heads.map((head) => [head.id, head]));
+	const present = ids.filter((id) => byId.has(id));
+	await recordExport(db, campaignId, actor, 'approval-forms.zip', present.length);
+	const zip = new yazl.ZipFile();
+	const used = new Map<string, number>();
+	let done = 0;
+	for (let start = 0; start < present.length; start += batchSize) {
+		const batch = present.slice(start, start + batchSize);
+		let rows: Promise<Map<number, Nomination>> | null = null;
+		const load = () => (rows ??= loadBatch(db, campaignId, batch));
+		for (const id of batch) {
+			const head = byId.get(id)!;
+			const name = uniqueName(formFileNameOf(head.track, head.title, head.unitName), used);
+			zip.addReadStream(
+				Readable.from(
+					(async function* () {
+						const nomination = (await load()).get(id);
+						if (nomination) yield await approvalFormDocx(nomination);
+						if (id === batch.at(-1)) rows = null;
+						done += 1;
+						onEntry?.(done, present.length);
+					})()
+				),
+				name,
+				{ compress: true }
+			);
+		}
+	}
+	zip.end();
+	return zip.outputStream as Readable;
+}
+
+async function loadBatch(
+	db: Db,
+	campaignId: number,
+	ids: number[]
+): Promise<Map<number, Nomination>> {
+	const rows = await db
+		.select({
+			id: candidate.id,
+			form: candidate.form,
+			unitName: unit.name,
+			submittedAt: candidate.submittedAt
+		})
+		.from(candidate)
+		.innerJoin(unit, eq(candidate.unitId, unit.id))
+		.where(and(eq(candidate.campaignId, campaignId), inArray(candidate.id, ids)))
+		.orderBy(asc(candidate.id));
+	return new Map(
+		rows.map((row) => [
+			row.id,
+			{
+				...row.form,
+				submittedAt: row.form.submittedAt ?? row.submittedAt ?? undefined,
+				unit: { ...row.form.unit, name: row.unitName }
+			}
+		])
+	);
+}
+
+/**
+ * One candidate's 征求意见表 (附件4–5) with the consultations recorded so far, and its file
+ * name; null when the candidate is not in the campaign or is a suggestion (no consultation).
+ */
+export async function exportConsultationForm(
+	db: Db,
+	campaignId: number,
+	candidateId: number,
+	actor: ExportActor
+): Promise<{ bytes: Buffer; fileName: string } | null> {
+	const nomination = await loadNomination(db, campaignId, candidateId);
+	if (!nomination) return null;
+	const records = await db
+		.select({ dept: consultation.dept, result: consultation.result, date: consultation.date })
+		.from(consultation)
+		.where(eq(consultation.candidateId, candidateId))
+		.orderBy(asc(consultation.id));
+	const bytes = await consultationFormDocx(nomination, records);
+	if (!bytes) return null;
+	await recordExport(db, campaignId, actor, `consultation-form.docx#${candidateId}`, 1);
+	const title = nomination.track === 'individual' ? '先进个人征求意见表' : '先进集体征求意见表';
+	return { bytes, fileName: formFileName(nomination).replace(/^[^－]+/, title) };
+}

@@ -1,0 +1,137 @@
+/**
+ * The Word side of the exports: the 公文 page (GB/T 9704 — A4, margins 37/28/35/26 mm top/left/
+ * bottom/right, page numbers 「— n —」 at the foot) and its faces (title 方正小标宋简体, body
+ * 仿宋_GB2312, set for East Asian text through `eastAsia`). Sizes are in half-points.
+ */
+import {
+	AlignmentType,
+	Document,
+	Footer,
+	Packer,
+	PageNumber,
+	PageOrientation,
+	Paragraph,
+	TextRun,
+	convertMillimetersToTwip,
+	type FileChild,
+	type IRunOptions
+} from 'docx';
+
+/** Faces named in our documents; the office suite substitutes where they are missing. */
+export const faces = { title: '方正小标宋简体', body: '仿宋_GB2312', heading: '黑体' } as const;
+
+/** Chinese type sizes in half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt, 小四 12 pt, 五号 10.5 pt. */
+export const sizes = { erhao: 44, sanhao: 32, sihao: 28, xiaosi: 24, wuhao: 21 } as const;
+
+/** Text language: Chinese (PRC), so office suites pick Simplified-Chinese glyphs. */
+export const chinese = { value: 'zh-CN', eastAsia: 'zh-CN' } as const;
+
+/** A run in one face: the same face for Latin and East Asian text. */
+export function run(text: string, face: string, size: number, options: IRunOptions = {}): TextRun {
+	return new TextRun({
+		...options,
+		text,
+		font: { ascii: face, hAnsi: face, eastAsia: face, cs: face },
+		size,
+		language: chinese
+	} as IRunOptions);
+}
+
+/** The document's title: 方正小标宋简体 二号, centred, with space after. */
+export function title(text: string): Paragraph {
+	return new Paragraph({
+		alignment: AlignmentType.CENTER,
+		spacing: { after: 400, line: 560 },
+		children: [run(text, faces.title, sizes.erhao)]
+	});
+}
+
+/** A body paragraph in 仿宋_GB2312 (三号 unless given). */
+export function body(
+	text: string,
+	options: { size?: number; bold?: boolean; center?: boolean; indent?: boolean } = {}
+): Paragraph {
+	const size = options.size ?? sizes.sanhao;
+	return new Paragraph({
+		alignment: options.center ? AlignmentType.CENTER : AlignmentType.LEFT,
+		indent: options.indent ? { firstLine: size * 20 } : undefined,
+		children: [run(text, faces.body, size, { bold: options.bold })]
+	});
+}
+
+/** A heading line (黑体 三号), as 公文 uses for 一级标题. */
+export function heading(text: string): Paragraph {
+	return new Paragraph({
+		spacing: { before: 240, after: 120 },
+		children: [run(text, faces.heading, sizes.sanhao)]
+	});
+}
+
+/**
+ * A 公文 document: A4 (landscape when asked), GB/T 9704 margins, page numbers in the footer,
+ * default run 仿宋_GB2312 三号 (or `bodySize`).
+ */
+export function gongwen(
+	children: FileChild[],
+	options: { landscape?: boolean; bodySize?: number; title?: string } = {}
+): Document {
+	const bodySize = options.bodySize ?? sizes.sanhao;
+	return new Document({
+		creator: 'Shortlist 评审台',
+		title: options.title,
+		styles: {
+			default: {
+				document: {
+					run: {
+						font: { ascii: faces.body, hAnsi: faces.body, eastAsia: faces.body, cs: faces.body },
+						size: bodySize,
+						language: chinese
+					}
+				}
+			}
+		},
+		sections: [
+			{
+				properties: {
+					page: {
+						size: {
+							width: convertMillimetersToTwip(210),
+							height: convertMillimetersToTwip(297),
+							orientation: options.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT
+						},
+						margin: {
+							top: convertMillimetersToTwip(37),
+							left: convertMillimetersToTwip(28),
+							bottom: convertMillimetersToTwip(35),
+							right: convertMillimetersToTwip(26),
+							footer: convertMillimetersToTwip(20)
+						}
+					}
+				},
+				footers: {
+					default: new Footer({
+						children: [
+							new Paragraph({
+								alignment: AlignmentType.CENTER,
+								children: [
+									new TextRun({
+										children: ['— ', PageNumber.CURRENT, ' —'],
+										font: { ascii: faces.body, hAnsi: faces.body, eastAsia: faces.body },
+										size: sizes.sihao,
+										language: chinese
+									})
+								]
+							})
+						]
+					})
+				},
+				children
+			}
+		]
+	});
+}
+
+/** The document as .docx bytes. */
+export async function toBytes(document: Document): Promise<Buffer> {
+	return Packer.toBuffer(document);
+}

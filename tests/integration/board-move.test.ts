@@ -224,7 +224,7 @@ describe('moveCandidates: the gates of SPEC §3', () => {
 			overridable: false
 		});
 		expect(refused.seq).toBeNull();
-		await move({ candidateIds: [hundred[0]!], to: 'not_selected' });
+		await move({ candidateIds: [hundred[0]!], to: 'not_selected', reason: '经研究不列入' });
 		expect((await stageOf(hundred[0]!)).proposedTrack).toBeNull();
 		expect(
 			(await move({ candidateIds: [last!], to: 'proposed', reason: '确需' })).outcomes[0]
@@ -284,7 +284,7 @@ describe('moveCandidates: the gates of SPEC §3', () => {
 		const after = { today: '2022-12-20', to: 'commended' as const };
 		const held = await move({ candidateIds: [id!, other!], ...after });
 		expect(held.outcomes).toMatchObject([
-			{ candidateId: id, ok: false, code: 'T-NOTICE-NOT-ENDED' },
+			{ candidateId: id, ok: false, code: 'T-OBJECTION-OPEN', overridable: false },
 			{ candidateId: other, ok: true }
 		]);
 		expect(held.outcomes[0]!.ok === false && held.outcomes[0]!.message).toContain('异议');

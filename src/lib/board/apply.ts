@@ -65,6 +65,13 @@ export function applyMoves(cards: BoardCard[], moves: readonly MovedCard[]): Boa
 	const byId = new Map(moves.map((move) => [move.candidateId, move]));
 	return cards.map((card) => {
 		const move = byId.get(card.id);
-		return move ? { ...card, stage: move.to, proposedTrack: move.proposedTrack } : card;
+		return move
+			? {
+					...card,
+					stage: move.to,
+					proposedTrack: move.proposedTrack,
+					returnsTo: move.returnsTo ?? null
+				}
+			: card;
 	});
 }

@@ -32,6 +32,8 @@ export interface BoardCard {
 	hasComment?: boolean;
 	/** Someone is writing in its 评审意见 right now (live only; absent after a reload). */
 	commentWriting?: boolean;
+	/** On 未入选 or 撤销: the forward stage a secretary may bring it back to (absent: none). */
+	returnsTo?: Stage | null;
 }
 
 /** One moved card as a `candidates.moved` board event carries it. */
@@ -40,6 +42,8 @@ export interface MovedCard {
 	from: Stage;
 	to: Stage;
 	proposedTrack: Track | null;
+	/** Into 未入选 or 撤销: the forward stage it may come back to; null otherwise. */
+	returnsTo?: Stage | null;
 }
 
 /** The server's verdict on moving one card (the board's `?/move` action). */
@@ -50,13 +54,15 @@ export type MoveOutcome =
 			from: Stage;
 			to: Stage;
 			proposedTrack: Track | null;
+			returnsTo?: Stage | null;
 			/** The gate a secretary's reason passed, if any. */
 			overridden: MoveRefusalCode | null;
 	  }
 	| {
 			candidateId: number;
 			ok: false;
-			code: MoveRefusalCode | 'NOT-FOUND' | 'DATE-REQUIRED';
+			/** A gate's code, or what the request lacks (a date, a reason) or names wrongly. */
+			code: MoveRefusalCode | 'NOT-FOUND' | 'DATE-REQUIRED' | 'REASON-REQUIRED';
 			message: string;
 			/** True when a written reason would let it pass. */
 			overridable: boolean;

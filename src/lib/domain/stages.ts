@@ -1,9 +1,11 @@
 /**
  * Board stages and the gates between them (SPEC §3, following 通知三 推荐评选程序):
  * 推荐申报 → 初审 → 联合评审 → 拟表彰 → 党组审定 → 公示 → 表彰, with the off-ramps 未入选 and 撤销.
- * A secretary may pass any refused gate with a written reason (SPEC §3: an override; for
- * T-CAP-EXCEEDED, 原则上, a confirming reason) — except T-QUOTA-FULL, a hard cap, and
- * T-MOVE-INVALID, which is no gate but a move that does not exist.
+ * A secretary may pass a refused gate with a written reason (SPEC §3: an override; for
+ * T-CAP-EXCEEDED, 原则上, a confirming reason) — except the hard ones: T-QUOTA-FULL (a cap),
+ * T-NOTICE-NOT-ENDED and T-OBJECTION-OPEN (通知三(四): 公示5个工作日，经公示无异议), and
+ * T-MOVE-INVALID, which is no gate but a move that does not exist. Sending a card to an off-ramp,
+ * and bringing it back to the stage it came from, always takes a written reason.
  */
 import { capLabels, type CapKey, type NominationTrack, type Track } from './campaign';
 import type { ConsultationStatus } from './consultations';
@@ -52,15 +54,38 @@ export const forwardStages: readonly Stage[] = [
 /** Stages whose candidates are on the proposed list and hold a place of their track. */
 export const listStages: readonly Stage[] = ['proposed', 'approved', 'notice', 'commended'];
 
+/** The off-ramps: leaving the forward path takes a reason, and so does coming back. */
+export const offRampStages: readonly Stage[] = ['not_selected', 'withdrawn'];
+
+/** True for 未入选 and 撤销. */
+export const isOffRamp = (stage: Stage): boolean => offRampStages.includes(stage);
+
+/** Why a move is refused: the gates of SPEC §3, and a move that does not exist. */
+export const moveRefusalCodes = [
+	'T-FINDINGS-OPEN',
+	'T-CONSULT-MISSING',
+	'T-VOTE-NOT-PASSED',
+	'T-QUOTA-FULL',
+	'T-CAP-EXCEEDED',
+	'T-NOTICE-NOT-ENDED',
+	'T-OBJECTION-OPEN',
+	'T-MOVE-INVALID'
+] as const;
+
 /** Why a move is refused. */
-export type MoveRefusalCode =
-	| 'T-FINDINGS-OPEN'
-	| 'T-CONSULT-MISSING'
-	| 'T-VOTE-NOT-PASSED'
-	| 'T-QUOTA-FULL'
-	| 'T-CAP-EXCEEDED'
-	| 'T-NOTICE-NOT-ENDED'
-	| 'T-MOVE-INVALID';
+export type MoveRefusalCode = (typeof moveRefusalCodes)[number];
+
+/** Each gate's name as a secretary reads it, shown beside its code (e.g. in the history). */
+export const moveRefusalTitles: Record<MoveRefusalCode, string> = {
+	'T-FINDINGS-OPEN': '有未解决的校验错误',
+	'T-CONSULT-MISSING': '征求意见未全部为无异议',
+	'T-VOTE-NOT-PASSED': '联合评审表决未通过',
+	'T-QUOTA-FULL': '拟表彰名额已满',
+	'T-CAP-EXCEEDED': '超过比例上限',
+	'T-NOTICE-NOT-ENDED': '公示期未满',
+	'T-OBJECTION-OPEN': '公示异议未办结',
+	'T-MOVE-INVALID': '不能这样移动'
+};
 
 /** The answer to "may this card move?". `overridable` refusals pass once a reason is given. */
 export type MoveCheck =
@@ -92,7 +117,9 @@ export interface MoveInput {
 	noticeEndsOn?: string | null;
 	today?: string;
 	openObjections?: number;
-	/** A secretary's written reason: overrides any refused gate but a full quota. */
+	/** From an off-ramp: the forward stage the card left for it (null: not known, no way back). */
+	returnsTo?: Stage | null;
+	/** A secretary's written reason: overrides a refused gate that is not a hard one. */
 	reason?: string;
 }
 
@@ -101,12 +128,35 @@ export function proposableTracks(nominationTrack: NominationTrack, isStation = f
 	return isStation ? ['collective', 'station'] : [nominationTrack];
 }
 
-/** True when `to` is the next stage after `from`, or an off-ramp reachable from `from`. */
-export function isMoveDefined(from: Stage, to: Stage): boolean {
+/**
+ * True when `to` is the next stage after `from`, an off-ramp reachable from `from`, or — from an
+ * off-ramp — `returnsTo`, the forward stage the card came from (bringing it back).
+ */
+export function isMoveDefined(from: Stage, to: Stage, returnsTo?: Stage | null): boolean {
+	if (isReturn(from, to, returnsTo)) return true;
 	if (to === 'withdrawn') return from !== 'withdrawn';
 	if (to === 'not_selected') return !['not_selected', 'withdrawn', 'commended'].includes(from);
 	const index = forwardStages.indexOf(from);
 	return index >= 0 && forwardStages[index + 1] === to;
+}
+
+/** True when the move brings an off-ramped card back to the forward stage it came from. */
+export function isReturn(from: Stage, to: Stage, returnsTo?: Stage | null): boolean {
+	return isOffRamp(from) && !!returnsTo && to === returnsTo && forwardStages.includes(to);
+}
+
+/**
+ * What the secretary must write before this move may go, or null when it needs no reason:
+ * 撤销 and 未入选 are confirmed with a reason, and so is bringing a card back from them.
+ * The reason is kept in the move's audit row.
+ */
+export function reasonRequired(from: Stage, to: Stage): string | null {
+	if (isOffRamp(from) && forwardStages.includes(to)) {
+		return `从“${stageLabels[from]}”恢复至“${stageLabels[to]}”须写明理由（记入处理记录）。`;
+	}
+	if (to === 'withdrawn') return '撤销须写明理由（记入处理记录）。';
+	if (to === 'not_selected') return '列为未入选须写明理由（记入处理记录）。';
+	return null;
 }
 
 const refuse = (code: MoveRefusalCode, message: string, overridable = false): MoveCheck => ({
@@ -136,6 +186,11 @@ function checkProposal(input: MoveInput): MoveCheck {
 			true
 		);
 	}
+	return checkPlace(input);
+}
+
+/** Joining the proposed list: the track's quota (hard) and the composition caps (原则上). */
+function checkPlace(input: MoveInput): MoveCheck {
 	const quota = input.quota ?? 0;
 	const proposed = input.proposedInTrack ?? 0;
 	if (proposed >= quota) {
@@ -158,8 +213,12 @@ function checkProposal(input: MoveInput): MoveCheck {
 /** Whether a card may move from `input.from` to `input.to`, judged on the facts given. */
 export function checkMove(input: MoveInput): MoveCheck {
 	const { from, to } = input;
-	if (!isMoveDefined(from, to)) {
+	if (!isMoveDefined(from, to, input.returnsTo)) {
 		return refuse('T-MOVE-INVALID', `不能从“${stageLabels[from]}”直接移到“${stageLabels[to]}”。`);
+	}
+	// Back where it came from: its earlier gates were passed, but a place on the list is taken anew.
+	if (isReturn(from, to, input.returnsTo)) {
+		return listStages.includes(to) ? checkPlace(input) : ALLOWED;
 	}
 	if (from === 'submitted' && to === 'preliminary') {
 		const open = input.openErrorFindings ?? 0;
@@ -187,21 +246,20 @@ export function checkMove(input: MoveInput): MoveCheck {
 		}
 	}
 	if (from === 'joint' && to === 'proposed') return checkProposal(input);
-	if (from === 'notice' && to === 'commended' && !hasReason(input)) {
+	// Hard gates: no reason replaces the notice's five working days or an unsettled objection.
+	if (from === 'notice' && to === 'commended') {
 		const ends = input.noticeEndsOn ?? null;
 		if (!ends || !input.today || input.today <= ends) {
 			const when = ends ? `公示至 ${ends} 结束` : '尚未记录公示日期';
 			return refuse(
 				'T-NOTICE-NOT-ENDED',
-				`${when}，公示期满后才能表彰（通知三(四)：公示5个工作日，经公示无异议）。`,
-				true
+				`${when}，公示期满后才能表彰（通知三(四)：公示5个工作日，经公示无异议）。`
 			);
 		}
 		if ((input.openObjections ?? 0) > 0) {
 			return refuse(
-				'T-NOTICE-NOT-ENDED',
-				`公示期间收到的 ${input.openObjections} 项异议尚未处理完毕，不能表彰（通知三(四)：经公示无异议）。`,
-				true
+				'T-OBJECTION-OPEN',
+				`公示期间收到的 ${input.openObjections} 项异议尚未办结，不能表彰；请先在候选对象详情中登记处理结果（通知三(四)：经公示无异议）。`
 			);
 		}
 	}

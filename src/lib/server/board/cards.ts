@@ -6,6 +6,7 @@ import type { ConsultationDepartment } from '../../domain/vocabulary';
 import { groupBy } from '../../group-by';
 import type { Db } from '../db';
 import { candidate, candidateComment, consultation, finding, unit } from '../db/schema';
+import { returnOrigins } from './gate-facts';
 
 /** Every card of a campaign in board order; only one unit's when `unitId` is given. */
 export async function boardCards(
@@ -76,6 +77,8 @@ export async function boardCards(
 			.where(eq(candidate.campaignId, campaignId))
 	]);
 	const recordsOf = groupBy(records, (record) => record.candidateId);
+	// Off-ramped cards carry their way back (the stage they left), for the secretary's menu.
+	const origins = await returnOrigins(db, rows);
 	return rows.map(({ required, ...row }) => {
 		const status = consultationStatus(
 			required as ConsultationDepartment[],
@@ -85,7 +88,8 @@ export async function boardCards(
 			...row,
 			consultRequired: status.required.length,
 			consultClear: status.clear,
-			consultObjections: status.objections.length
+			consultObjections: status.objections.length,
+			...(origins.has(row.id) ? { returnsTo: origins.get(row.id)!.stage } : {})
 		};
 	});
 }

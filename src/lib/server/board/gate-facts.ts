@@ -7,10 +7,18 @@ import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Track } from '../../domain/campaign';
 import type { ConsultationRecord } from '../../domain/consultations';
 import type { ProposedEntry } from '../../domain/rules/list-composition';
-import { listStages } from '../../domain/stages';
+import { forwardStages, isOffRamp, listStages, type Stage } from '../../domain/stages';
 import { groupBy } from '../../group-by';
-import type { Tx } from '../db';
-import { candidate, consultation, finding, objection, round, roundCandidate } from '../db/schema';
+import type { Db, Tx } from '../db';
+import {
+	audit,
+	candidate,
+	consultation,
+	finding,
+	objection,
+	round,
+	roundCandidate
+} from '../db/schema';
 
 export async function openErrorCounts(tx: Tx, ids: number[]): Promise<Map<number, number>> {
 	const rows = await tx
@@ -89,4 +97,54 @@ export async function proposedList(tx: Tx, campaignId: number): Promise<Proposed
 	return rows
 		.filter((row): row is typeof row & { track: Track } => row.track !== null)
 		.map(({ id, ...entry }) => ({ ref: String(id), ...entry }));
+}
+
+/** Where an off-ramped card goes back to: the forward stage it left, and its list track there. */
+export interface ReturnOrigin {
+	stage: Stage;
+	proposedTrack: Track | null;
+}
+
+/**
+ * The way back of each card on an off-ramp (未入选, 撤销), read from its audit trail: the rows
+ * that set its stage, newest first, are followed back past other off-ramps (未入选 → 撤销) to the
+ * forward stage it came from. A card whose trail does not explain its stage has no way back.
+ */
+export async function returnOrigins(
+	db: Db | Tx,
+	cards: readonly { id: number; stage: Stage }[]
+): Promise<Map<number, ReturnOrigin>> {
+	const origins = new Map<number, ReturnOrigin>();
+	const offRamped = cards.filter((card) => isOffRamp(card.stage));
+	if (offRamped.length === 0) return origins;
+	const rows = await db
+		.select({ subjectId: audit.subjectId, before: audit.before, after: audit.after })
+		.from(audit)
+		.where(
+			and(
+				eq(audit.subjectType, 'candidate'),
+				inArray(
+					audit.subjectId,
+					offRamped.map((card) => String(card.id))
+				),
+				sql`${audit.after} ->> 'stage' is not null`
+			)
+		)
+		.orderBy(desc(audit.id));
+	const trails = groupBy(rows, (row) => Number(row.subjectId));
+	for (const card of offRamped) {
+		let current: Stage = card.stage;
+		for (const row of trails.get(card.id) ?? []) {
+			const after = (row.after ?? {}) as { stage?: Stage };
+			const before = (row.before ?? {}) as { stage?: Stage; proposedTrack?: Track | null };
+			if (after.stage !== current || !before.stage) break;
+			if (forwardStages.includes(before.stage)) {
+				origins.set(card.id, { stage: before.stage, proposedTrack: before.proposedTrack ?? null });
+				break;
+			}
+			if (!isOffRamp(before.stage)) break;
+			current = before.stage;
+		}
+	}
+	return origins;
 }

@@ -3,14 +3,24 @@
  * first, so concurrent moves into a track are judged one after another and a quota can never be
  * overfilled; each candidate is judged by the domain's gates, moved with its audit row, and one
  * board event carries every move. Moves are judged in the order given (a bulk move may fill a
- * track part way).
+ * track part way). 撤销 and 未入选 take a written reason, and so does bringing a card back from
+ * them to the stage it came from (its audit trail says which).
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { CampaignParameters, Track } from '../../domain/campaign';
 import { consultationStatus } from '../../domain/consultations';
 import type { ConsultationDepartment } from '../../domain/vocabulary';
 import { capsExceededAfter, type ProposedEntry } from '../../domain/rules/list-composition';
-import { checkMove, listStages, type Stage } from '../../domain/stages';
+import {
+	checkMove,
+	forwardStages,
+	isMoveDefined,
+	isOffRamp,
+	isReturn,
+	listStages,
+	reasonRequired,
+	type Stage
+} from '../../domain/stages';
 import { addWorkingDays } from '../../domain/working-days';
 import type { MovedCard, MoveOutcome } from '../../board/types';
 import { recordAudit } from '../audit/record';
@@ -23,6 +33,7 @@ import {
 	openErrorCounts,
 	openObjectionCounts,
 	proposedList,
+	returnOrigins,
 	voteOutcomes
 } from './gate-facts';
 
@@ -32,7 +43,10 @@ export interface MoveRequest {
 	to: Stage;
 	/** joint → proposed for a 代表家站: `collective` (先进集体) or `station` (通报表扬). */
 	targetTrack?: Track;
-	/** A secretary's written reason: overrides a refused gate (not a full quota). */
+	/**
+	 * A secretary's written reason: overrides a refused gate that is not a hard one, and is
+	 * required to send a card to 撤销 or 未入选 or to bring it back.
+	 */
 	reason?: string;
 	/** proposed → approved: the party-group meeting's date; approved → notice: the first day. */
 	date?: string;
@@ -74,6 +88,7 @@ export async function moveCandidates(db: Db, request: MoveRequest): Promise<Move
 		const consultations = await consultationRecords(tx, ids);
 		const votes = await voteOutcomes(tx, request.campaignId, rows);
 		const objections = await openObjectionCounts(tx, ids);
+		const origins = await returnOrigins(tx, rows);
 		const entries: ProposedEntry[] = await proposedList(tx, request.campaignId);
 		const outcomes: MoveOutcome[] = [];
 		const moved: MovedCard[] = [];
@@ -84,13 +99,21 @@ export async function moveCandidates(db: Db, request: MoveRequest): Promise<Move
 				outcomes.push(refusal(id, 'NOT-FOUND', '找不到该候选对象。', false));
 				continue;
 			}
+			const origin = origins.get(id) ?? null;
+			const returning = isReturn(row.stage, request.to, origin?.stage);
+			const why = reasonRequired(row.stage, request.to);
+			if (why && !reason && isMoveDefined(row.stage, request.to, origin?.stage)) {
+				outcomes.push(refusal(id, 'REASON-REQUIRED', why, true));
+				continue;
+			}
 			const need = dateNeeded[request.to];
-			if (need && row.stage !== request.to && !request.date) {
+			if (need && !returning && row.stage !== request.to && !request.date) {
 				outcomes.push(refusal(id, 'DATE-REQUIRED', need, false));
 				continue;
 			}
-			const targetTrack: Track =
-				request.to === 'proposed'
+			const targetTrack: Track = returning
+				? (origin?.proposedTrack ?? row.track)
+				: request.to === 'proposed'
 					? (request.targetTrack ?? (row.isStation ? 'station' : row.track))
 					: (row.proposedTrack ?? row.track);
 			const entry: ProposedEntry = {
@@ -117,7 +140,8 @@ export async function moveCandidates(db: Db, request: MoveRequest): Promise<Move
 				capsExceeded: capsExceededAfter(entries, entry, params),
 				noticeEndsOn: row.noticeEnd,
 				today,
-				openObjections: objections.get(id) ?? 0
+				openObjections: objections.get(id) ?? 0,
+				returnsTo: origin?.stage ?? null
 			};
 			const strict = checkMove(facts);
 			const check = strict.allowed || !reason ? strict : checkMove({ ...facts, reason });
@@ -126,7 +150,13 @@ export async function moveCandidates(db: Db, request: MoveRequest): Promise<Move
 				continue;
 			}
 			const overridden = strict.allowed ? null : strict.code;
-			const change = stageChange(row.stage, request.to, targetTrack, request.date, params);
+			const change = stageChange(
+				row.stage,
+				request.to,
+				targetTrack,
+				returning ? undefined : request.date,
+				params
+			);
 			await tx
 				.update(candidate)
 				.set({ ...change, version: sql`${candidate.version} + 1`, updatedAt: sql`now()` })
@@ -136,7 +166,11 @@ export async function moveCandidates(db: Db, request: MoveRequest): Promise<Move
 			if (index >= 0 && !nowOnList) entries.splice(index, 1);
 			if (index < 0 && nowOnList) entries.push(entry);
 			await recordAudit(tx, {
-				action: overridden ? 'candidate.override' : 'candidate.move',
+				action: overridden
+					? 'candidate.override'
+					: returning
+						? 'candidate.return'
+						: 'candidate.move',
 				campaignId: request.campaignId,
 				actorId: request.actor.id,
 				actorName: request.actor.name,
@@ -151,20 +185,18 @@ export async function moveCandidates(db: Db, request: MoveRequest): Promise<Move
 				},
 				reason
 			});
-			moved.push({
+			// On an off-ramp, the card keeps its way back: the forward stage it left.
+			const card: MovedCard = {
 				candidateId: id,
 				from: row.stage,
 				to: request.to,
 				proposedTrack: change.proposedTrack
-			});
-			outcomes.push({
-				candidateId: id,
-				ok: true,
-				from: row.stage,
-				to: request.to,
-				proposedTrack: change.proposedTrack,
-				overridden
-			});
+			};
+			if (isOffRamp(request.to)) {
+				card.returnsTo = forwardStages.includes(row.stage) ? row.stage : (origin?.stage ?? null);
+			}
+			moved.push(card);
+			outcomes.push({ ...card, ok: true, overridden });
 		}
 		const seq =
 			moved.length > 0
@@ -195,7 +227,7 @@ function stageChange(
 	return {
 		stage: to,
 		proposedTrack: onList ? targetTrack : null,
-		...(to === 'approved' && from !== 'approved' ? { approvedOn: date } : {}),
+		...(to === 'approved' && from !== 'approved' && date ? { approvedOn: date } : {}),
 		...(to === 'notice' && date
 			? { noticeStart: date, noticeEnd: addWorkingDays(date, params.finalNoticeWorkingDays) }
 			: {})

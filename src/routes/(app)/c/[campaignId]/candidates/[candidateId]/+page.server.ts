@@ -5,7 +5,7 @@ import { canOpenCandidates, canRecord } from '$lib/permissions';
 import { idParam, requireAccess } from '$lib/server/auth/guard';
 import { candidateView } from '$lib/server/board/candidate-view';
 import { recordConsultation } from '$lib/server/board/consultations';
-import { recordObjection, resolveObjection } from '$lib/server/board/objections';
+import { ObjectionRefusal, recordObjection, resolveObjection } from '$lib/server/board/objections';
 import { getRuntime } from '$lib/server/runtime';
 import type { Db } from '$lib/server/db';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -59,12 +59,19 @@ async function secretaryRecord<T>(
 	const parsed = form.safeParse(Object.fromEntries(await request.formData()));
 	if (!parsed.success) return fail(400, { message: invalid });
 	const { db } = await getRuntime();
-	const message = await save(db, {
-		...parsed.data,
-		campaignId: role.campaignId,
-		candidateId: idParam(params.candidateId),
-		actor: { id: locals.user!.id, name: locals.user!.username }
-	});
+	let message: string | null;
+	try {
+		message = await save(db, {
+			...parsed.data,
+			campaignId: role.campaignId,
+			candidateId: idParam(params.candidateId),
+			actor: { id: locals.user!.id, name: locals.user!.username }
+		});
+	} catch (refusal) {
+		// The service refused it for a reason the secretary can act on (e.g. not in 公示).
+		if (refusal instanceof ObjectionRefusal) return fail(409, { message: refusal.message });
+		throw refusal;
+	}
 	if (message === null) return fail(404, { message: notFound });
 	return { message };
 }

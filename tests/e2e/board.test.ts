@@ -55,7 +55,7 @@ test.describe('the live board', () => {
 			.locator('[data-candidate-id]', { hasText: '优秀建议' })
 			.first();
 		const id = (await card.getAttribute('data-candidate-id'))!;
-		const menuButton = card.getByRole('button', { name: '移至…' });
+		const menuButton = card.getByRole('button', { name: /^移动「.+」至…$/ });
 		await menuButton.focus();
 		await secretary.keyboard.press('Enter');
 		await expect(secretary.getByRole('menuitem', { name: '拟表彰' })).toBeFocused();
@@ -80,6 +80,11 @@ test.describe('the live board', () => {
 		const history = secretary.getByTestId('history');
 		await expect(history).toContainText('越过关卡移动');
 		await expect(history).toContainText('理由：经联席会议研究同意列入');
+		// The gate by its Chinese name, the code small beside it; the actor by display name.
+		await expect(history.getByTestId('overridden-gate').first()).toHaveText(
+			/越过关卡：联合评审表决未通过\s*T-VOTE-NOT-PASSED/
+		);
+		await expect(history).toContainText('秘书处（演示）');
 		// Escape closes the panel and puts the keyboard back on the card it came from.
 		await secretary.keyboard.press('Escape');
 		await expect(history).toHaveCount(0);
@@ -114,9 +119,13 @@ test.describe('the live board', () => {
 		for (const id of ids) await cardIn(secretary, 'preliminary', id).getByRole('checkbox').check();
 		await secretary
 			.getByRole('region', { name: '批量操作' })
-			.getByRole('button', { name: '批量移至…' })
+			.getByRole('button', { name: /^将所选 \d+ 项移至…$/ })
 			.click();
 		await secretary.getByRole('menuitem', { name: '未入选' }).click();
+		// Sending cards off the forward path is confirmed with a written reason.
+		const dialog = secretary.getByRole('dialog');
+		await dialog.getByLabel(/理由/).fill('经初审不符合推荐条件');
+		await dialog.getByRole('button', { name: '确认列为未入选' }).click();
 		await secretary.getByRole('button', { name: /展开 未入选/ }).click();
 		for (const id of ids) await expect(cardIn(secretary, 'not_selected', id)).toBeVisible();
 	});
@@ -125,7 +134,7 @@ test.describe('the live board', () => {
 		const screen = await boardAs(browser, 'screen');
 		const card = column(screen, 'submitted').locator('[data-candidate-id]').first();
 		await expect(card).toBeVisible();
-		await expect(screen.getByRole('button', { name: '移至…' })).toHaveCount(0);
+		await expect(screen.getByRole('button', { name: /至…$/ })).toHaveCount(0);
 		await expect(screen.getByRole('checkbox', { name: /^选择/ })).toHaveCount(0);
 		await expect(card).toHaveAttribute('draggable', 'false');
 
@@ -180,7 +189,9 @@ test('from 拟表彰 to 表彰: dates asked, an objection holds it back until se
 		.getAttribute('data-candidate-id'))!;
 	const card = (stage: string) => cardIn(secretary, stage, id);
 	const moveTo = async (from: string, to: string) => {
-		await card(from).getByRole('button', { name: '移至…' }).click();
+		await card(from)
+			.getByRole('button', { name: /^移动「.+」至…$/ })
+			.click();
 		await secretary.getByRole('menuitem', { name: to }).click();
 	};
 	const dialog = secretary.getByRole('dialog');
@@ -198,15 +209,23 @@ test('from 拟表彰 to 表彰: dates asked, an objection holds it back until se
 	await card('notice').getByRole('button').first().click();
 	const panel = secretary.getByRole('complementary', { name: '候选对象详情' });
 	await expect(panel).toContainText('公示 2022-12-01 至 2022-12-07');
+	await expect(panel).toContainText('党组会议 2022-11-25');
+	const history = panel.getByTestId('history');
+	await expect(history).toContainText(/拟表彰 → 党组审定（[^）]+）；党组会议 2022-11-25/);
+	await expect(history).toContainText(/党组审定 → 公示（[^）]+）；公示 2022-12-01 至 2022-12-07/);
 	await panel.getByLabel('异议内容').fill('来信反映事迹材料中的数据有出入');
 	await panel.getByRole('button', { name: '登记异议' }).click();
 	await expect(panel.getByRole('status')).toHaveText('已登记异议；处理完毕前不能表彰。');
+	await expect(history).toContainText('登记公示异议');
+	await expect(history).not.toContainText('objection.record');
 	await secretary.keyboard.press('Escape');
 
 	await moveTo('notice', '表彰');
-	await expect(dialog).toContainText('T-NOTICE-NOT-ENDED');
-	await expect(dialog).toContainText('异议');
-	await dialog.getByRole('button', { name: '取消' }).click();
+	// An open objection is a hard gate: said in a notice, with no reason to fill in.
+	const held = secretary.getByRole('alert').filter({ hasText: 'T-OBJECTION-OPEN' });
+	await expect(held).toContainText('异议尚未办结');
+	await expect(dialog).toBeHidden();
+	await expect(card('notice')).toBeVisible();
 
 	await card('notice').getByRole('button').first().click();
 	await panel.getByLabel('处理结果').fill('经核查，数据以审计报告为准，不影响推荐');

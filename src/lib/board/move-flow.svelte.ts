@@ -1,10 +1,12 @@
 /**
- * A move as the secretary experiences it: ask what is missing (a station's track, a date), send
- * it, show what moved, say why the rest did not, and ask for a reason where a gate can be
- * overridden. The dialog and the notices on the board are this state.
+ * A move as the secretary experiences it: ask what is missing (a station's track, a date, the
+ * reason that confirms 撤销 / 未入选 or a way back), send it, show what moved, say why the rest
+ * did not, and ask for a reason where a gate can be overridden. The dialog and the notices on
+ * the board are this state. When a move is over (moved, refused or cancelled), `onsettled` hears
+ * which cards it concerned, so the board can put the keyboard back on them.
  */
 import type { SvelteSet } from 'svelte/reactivity';
-import { stageLabels, type Stage } from '../domain/stages';
+import { isOffRamp, reasonRequired, stageLabels, type Stage } from '../domain/stages';
 import type { BoardState } from './board-state.svelte';
 import { postMove, type MoveAnswer, type MoveQuestion } from './move-request';
 
@@ -14,6 +16,9 @@ export interface Notice {
 	tone: 'ok' | 'error';
 }
 
+/** How long ids this screen sent stay "mine" (the event may come before or after the reply). */
+const MINE_MS = 5_000;
+
 export class MoveFlow {
 	/** What the dialog asks, or null when it is closed. */
 	question = $state<MoveQuestion | null>(null);
@@ -22,18 +27,32 @@ export class MoveFlow {
 	#board: BoardState;
 	#selected: SvelteSet<number>;
 	#actionUrl: string;
+	#onsettled: (ids: number[]) => void;
 	/** What was already answered for the move the dialog asks about. */
 	#pending: MoveAnswer = {};
 	#nextNotice = 0;
+	/** Cards this screen is moving or just moved, with how many sends are still counting. */
+	#mine: Record<number, number> = {};
 
 	/**
 	 * `actionUrl` is the board's move action, absolute: while a candidate's panel is open the
 	 * address bar shows the candidate's page, where a relative `?/move` would go astray.
 	 */
-	constructor(board: BoardState, selected: SvelteSet<number>, actionUrl: string) {
+	constructor(
+		board: BoardState,
+		selected: SvelteSet<number>,
+		actionUrl: string,
+		onsettled: (ids: number[]) => void = () => {}
+	) {
 		this.#board = board;
 		this.#selected = selected;
 		this.#actionUrl = actionUrl;
+		this.#onsettled = onsettled;
+	}
+
+	/** True while a move this screen sent of card `id` is on its way or just done. */
+	isMine(id: number): boolean {
+		return (this.#mine[id] ?? 0) > 0;
 	}
 
 	/** Asks what is missing, sends the move, shows what moved and why the rest did not. */
@@ -42,29 +61,46 @@ export class MoveFlow {
 		if (moving.length === 0) return;
 		const movingIds = moving.map((c) => c.id);
 		const askTrack = to === 'proposed' && !answer.targetTrack && moving.some((c) => c.isStation);
-		const askDate = (to === 'approved' || to === 'notice') && !answer.date;
-		if (askTrack || askDate) {
+		const returning = moving.every((c) => isOffRamp(c.stage)) && !isOffRamp(to);
+		const askDate = (to === 'approved' || to === 'notice') && !answer.date && !returning;
+		const why = answer.reason
+			? null
+			: (moving.map((c) => reasonRequired(c.stage, to)).find((text) => text !== null) ?? null);
+		if (askTrack || askDate || why) {
 			this.#ask(
-				{ ids: movingIds, to, subject: this.#subject(movingIds), askTrack, askDate },
+				{
+					ids: movingIds,
+					to,
+					subject: this.#subject(movingIds),
+					askTrack,
+					askDate,
+					...(why ? { askReason: why, returning } : {})
+				},
 				answer
 			);
 			return;
 		}
+		this.#markMine(movingIds);
 		const reply = await postMove(this.#actionUrl, movingIds, to, answer);
-		if (!reply.ok) return this.notify(reply.message, 'error');
+		if (!reply.ok) {
+			this.notify(reply.message, 'error');
+			return this.#onsettled(movingIds);
+		}
 		const moved = reply.outcomes.filter((o) => o.ok);
 		this.#board.confirm(
-			moved.map(({ candidateId, from, to, proposedTrack }) => ({
+			moved.map(({ candidateId, from, to, proposedTrack, returnsTo }) => ({
 				candidateId,
 				from,
 				to,
-				proposedTrack
+				proposedTrack,
+				returnsTo
 			}))
 		);
 		for (const o of moved) this.#selected.delete(o.candidateId);
 		if (moved.length > 0) {
 			const subject = this.#subject(moved.map((o) => o.candidateId));
-			this.notify(`已将 ${subject} 移至“${stageLabels[to]}”。`, 'ok');
+			const verb = returning ? '恢复至' : '移至';
+			this.notify(`已将 ${subject} ${verb}“${stageLabels[to]}”。`, 'ok');
 		}
 		const refused = reply.outcomes.filter((o) => !o.ok);
 		const overridable = refused.filter((o) => o.overridable && !answer.reason);
@@ -74,16 +110,21 @@ export class MoveFlow {
 		const first = overridable[0];
 		if (first) {
 			const overridableIds = overridable.map((o) => o.candidateId);
+			const subject = this.#subject(overridableIds);
 			this.#ask(
-				{
-					ids: overridableIds,
-					to,
-					subject: this.#subject(overridableIds),
-					refusal: { code: first.code, message: first.message }
-				},
+				first.code === 'REASON-REQUIRED'
+					? { ids: overridableIds, to, subject, askReason: first.message, returning }
+					: {
+							ids: overridableIds,
+							to,
+							subject,
+							refusal: { code: first.code, message: first.message }
+						},
 				answer
 			);
+			return;
 		}
+		this.#onsettled(movingIds);
 	}
 
 	/** The dialog's answer: the move goes again with everything answered so far. */
@@ -93,8 +134,11 @@ export class MoveFlow {
 		if (asked) void this.move(asked.ids, asked.to, { ...this.#pending, ...answer });
 	}
 
+	/** The dialog was dismissed: nothing moves, the keyboard goes back to the cards. */
 	cancel(): void {
+		const asked = this.question;
 		this.question = null;
+		if (asked) this.#onsettled(asked.ids);
 	}
 
 	/** Shows a notice for a while (errors longer). */
@@ -110,6 +154,17 @@ export class MoveFlow {
 	#ask(question: MoveQuestion, answered: MoveAnswer): void {
 		this.#pending = answered;
 		this.question = question;
+	}
+
+	#markMine(ids: readonly number[]): void {
+		for (const id of ids) this.#mine[id] = (this.#mine[id] ?? 0) + 1;
+		setTimeout(() => {
+			for (const id of ids) {
+				const left = (this.#mine[id] ?? 1) - 1;
+				if (left > 0) this.#mine[id] = left;
+				else delete this.#mine[id];
+			}
+		}, MINE_MS);
 	}
 
 	#subject(ids: readonly number[]): string {

@@ -18,6 +18,13 @@ export interface MoveQuestion {
 	askTrack?: boolean;
 	/** The move records a date (党组会议 for 党组审定, the first day for 公示). */
 	askDate?: boolean;
+	/**
+	 * The move itself takes a written reason (撤销, 未入选, bringing a card back): what to write,
+	 * in Chinese. The dialog is then a confirmation.
+	 */
+	askReason?: string;
+	/** The move brings cards back from an off-ramp to the stage they came from. */
+	returning?: boolean;
 }
 export interface MoveAnswer {
 	reason?: string;

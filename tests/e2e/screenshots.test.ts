@@ -41,9 +41,21 @@ for (const viewport of sizes) {
 		await page.screenshot({ path: name('board-menu') });
 		await page.keyboard.press('Escape');
 
-		// A card taken to 党组审定 (a date in its history), its panel open.
-		const proposed = page.locator('[data-column="proposed"] [data-candidate-id]').first();
-		const id = (await proposed.getAttribute('data-candidate-id'))!;
+		// A suggestion proposed without a vote (an override: the gate named in the dialog and
+		// the history), then taken to 党组审定 (a date in its history), its panel open.
+		const joint = page
+			.locator('[data-column="joint"] [data-candidate-id]', { hasText: '优秀建议' })
+			.first();
+		const id = (await joint.getAttribute('data-candidate-id'))!;
+		await joint.getByRole('button', { name: /^移动「.+」至…$/ }).click();
+		await page.getByRole('menuitem', { name: '拟表彰' }).click();
+		await page
+			.getByRole('dialog')
+			.getByLabel(/放行理由/)
+			.fill('经联席会议研究同意列入');
+		await page.screenshot({ path: name('override-dialog') });
+		await page.getByRole('dialog').getByRole('button', { name: '填写理由并放行' }).click();
+		const proposed = page.locator(`[data-column="proposed"] [data-candidate-id="${id}"]`);
 		await proposed.getByRole('button', { name: /^移动「.+」至…$/ }).click();
 		await page.getByRole('menuitem', { name: '党组审定' }).click();
 		await page.getByRole('dialog').getByLabel('党组会议日期').fill('2022-11-25');
@@ -52,6 +64,17 @@ for (const viewport of sizes) {
 		await approved.getByRole('button').first().click();
 		await expect(page.getByTestId('history')).toContainText('党组会议 2022-11-25');
 		await page.screenshot({ path: name('side-panel') });
+		await page.keyboard.press('Escape');
+
+		// A card with findings: each by its Chinese title, the code small beside it.
+		await page
+			.locator('[data-column="submitted"] [data-candidate-id]', { hasText: /错 \d+/ })
+			.first()
+			.getByRole('button')
+			.first()
+			.click();
+		await expect(page.locator('[data-finding-code]').first()).toBeVisible();
+		await page.screenshot({ path: name('side-panel-findings') });
 		await context.close();
 	});
 }

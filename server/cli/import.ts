@@ -75,6 +75,10 @@ export async function importCommand(args: string[]): Promise<number> {
 			`已${mode === 'restore' ? '恢复备份' : '导入'}到评选活动 #${campaignId}：文件中 ${document.nominations.length} 项推荐，` +
 				`新增 ${summary.created} 项，更新 ${summary.updated} 项，涉及 ${summary.units} 个推荐单位。`
 		);
+		if (summary.unregistered.length > 0)
+			console.log(
+				`注意：以下推荐单位不在本评选活动的推荐单位名册中，已按文件建立：${summary.unregistered.map(terminalText).join('、')}。请核对单位名称，或在“推荐单位”页加入名册。`
+			);
 		if ('moved' in summary)
 			console.log(`已按备份恢复 ${summary.moved} 个候选对象的看板阶段，并记入审计日志。`);
 		console.log(

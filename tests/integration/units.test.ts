@@ -98,7 +98,11 @@ describe('the register', () => {
 		extra.unit = { name: OUTSIDER, kind: 'municipal_department' };
 		if (extra.track === 'collective') extra.collective.name = '市级某局代表联络处';
 		document.nominations.push(extra);
-		await importNominations(database.db, campaignId, document, { id: null, name: 'test' });
+		const summary = await importNominations(database.db, campaignId, document, {
+			id: null,
+			name: 'test'
+		});
+		expect(summary.unregistered).toEqual([OUTSIDER]);
 		expect(await unitId(BEIBEI)).toBe(before);
 		const [attached] = await database.db
 			.select({ unitId: candidate.unitId })

@@ -12,6 +12,7 @@ import type { Db, Tx } from '../db';
 import { campaign, candidate, consultation, unit } from '../db/schema';
 import { appendEvent } from '../live/events';
 import { candidateColumns } from './candidate-row';
+import { unitsNotOnRegister } from '../units/register';
 import { refreshFindings } from './findings';
 import { assertImportable, ImportRefusedError } from './preflight';
 
@@ -21,6 +22,8 @@ export interface ImportSummary {
 	updated: number;
 	units: number;
 	findings: number;
+	/** Units of the file that are not on the campaign's register (none when it has none). */
+	unregistered: string[];
 }
 
 /**
@@ -60,7 +63,8 @@ export async function importNominations(
 		await lockCampaign(tx, campaignId);
 		const { created, updated, units } = await storeNominations(tx, campaignId, document);
 		const findings = await refreshFindings(tx, campaignId);
-		const summary = { created, updated, units, findings };
+		const unregistered = await unitsNotOnRegister(tx, campaignId, unitNamesOf(document));
+		const summary = { created, updated, units, findings, unregistered };
 		await recordAudit(tx, {
 			action: 'import',
 			campaignId,
@@ -76,6 +80,11 @@ export async function importNominations(
 		});
 		return summary;
 	});
+}
+
+/** The recommending units a document names, each once. */
+export function unitNamesOf(document: InterchangeDocument): string[] {
+	return [...new Set(document.nominations.map((nomination) => nomination.unit.name))];
 }
 
 /**

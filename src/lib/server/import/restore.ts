@@ -15,10 +15,12 @@ import { recordAudit } from '../audit/record';
 import type { Db, Tx } from '../db';
 import { audit, candidate } from '../db/schema';
 import { appendEvent } from '../live/events';
+import { unitsNotOnRegister } from '../units/register';
 import { refreshFindings } from './findings';
 import {
 	lockCampaign,
 	storeNominations,
+	unitNamesOf,
 	type CandidateIdOf,
 	type ImportActor,
 	type ImportSummary
@@ -73,7 +75,8 @@ export async function restoreBackup(
 			);
 		}
 		const findings = await refreshFindings(tx, campaignId);
-		const summary = { created, updated, units, findings, moved: changes.length };
+		const unregistered = await unitsNotOnRegister(tx, campaignId, unitNamesOf(document));
+		const summary = { created, updated, units, findings, unregistered, moved: changes.length };
 		await recordAudit(tx, {
 			action: 'restore',
 			campaignId,

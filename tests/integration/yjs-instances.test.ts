@@ -120,9 +120,9 @@ describe.runIf(process.env.DATABASE_URL)('two instances on one PostgreSQL databa
 		writer.doc.getText('t').insert(0, '连接前');
 		await eventually(() => reader.text() === '连接前', 5000, 'first relay');
 
-		const killed = await database.db.execute(
+		const killed = (await database.db.execute(
 			sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and query ilike 'LISTEN %'`
-		);
+		)) as unknown as { rows: unknown[] };
 		expect(killed.rows.length).toBeGreaterThan(0);
 		writer.doc.getText('t').insert(3, '，断开时写的');
 		await eventually(() => writer.saved.saved, 5000, 'committed during the outage');

@@ -5,7 +5,7 @@
  * loads, so unload → flush → reopen never overlap. Other instances' rows arrive through the
  * NOTIFY of their append, and a periodic check catches up on any NOTIFY that was lost.
  */
-import type { WebSocket } from 'ws';
+import type { RawData, WebSocket } from 'ws';
 import { commentCloseCodes, commentDocName } from '../../src/lib/realtime/comments-doc';
 import type { Database } from '../../src/lib/server/db';
 import {
@@ -24,6 +24,12 @@ import {
 } from './room';
 
 export type { CommentUser, RoomScope };
+
+/** A frame that arrived before the socket was handed to the rooms. */
+export interface EarlyFrame {
+	data: RawData;
+	isBinary: boolean;
+}
 
 /** Settings of the rooms; the defaults suit production, tests shorten them. */
 export interface RoomsSettings extends RoomSettings {
@@ -96,8 +102,15 @@ export class CommentRooms {
 	/**
 	 * Takes an accepted, authorized socket into the room of the candidate's comment. `canWrite`
 	 * false makes it read-only: its document writes are dropped, it still receives everything.
+	 * `early` are frames the socket sent before it got here, handled first.
 	 */
-	accept(ws: WebSocket, scope: RoomScope, user: CommentUser, canWrite: boolean): void {
+	accept(
+		ws: WebSocket,
+		scope: RoomScope,
+		user: CommentUser,
+		canWrite: boolean,
+		early: readonly EarlyFrame[] = []
+	): void {
 		const connection = new Connection(ws, user, canWrite);
 		ws.on('error', () => connection.terminate());
 		if (this.#stopped) {
@@ -105,15 +118,17 @@ export class CommentRooms {
 			return;
 		}
 		const room = this.#room(scope);
-		ws.on('message', (data, isBinary) => {
+		const receive = (data: RawData, isBinary: boolean) => {
 			if (!isBinary) return connection.close(commentCloseCodes.malformed, 'text frame');
 			room.receive(connection, asBytes(data));
-		});
+		};
+		ws.on('message', receive);
 		ws.on('close', () => {
 			connection.closed = true;
 			room.leave(connection);
 		});
 		room.join(connection);
+		for (const frame of early) receive(frame.data, frame.isBinary);
 	}
 
 	/** Rooms loaded now (tests and the bench). */
@@ -196,7 +211,7 @@ export class CommentRooms {
 	}
 }
 
-function asBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {
+function asBytes(data: RawData): Uint8Array {
 	if (Array.isArray(data)) return Buffer.concat(data);
 	return data instanceof ArrayBuffer ? new Uint8Array(data) : data;
 }

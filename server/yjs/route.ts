@@ -10,7 +10,8 @@ import { defineRoute, type SocketContext, type SocketRoute } from '../upgrade';
 import { commentAccess } from '../../src/lib/server/comments/access';
 import { CommentStore } from '../../src/lib/server/comments/store';
 import type { Runtime } from '../../src/lib/server/runtime';
-import { CommentRooms, type RoomsSettings } from './rooms';
+import type { RawData } from 'ws';
+import { CommentRooms, type EarlyFrame, type RoomsSettings } from './rooms';
 import { keepaliveFrame } from './protocol';
 
 /** Largest frame a client may send (a pasted comment fits many times); larger closes with 1009. */
@@ -76,8 +77,17 @@ export function createYjsRoute(
 			return access.ok;
 		},
 		async accept(ws, context) {
-			const open = await rooms(context.runtime);
-			open.accept(ws, context.params, context.user, writeRight.get(context) ?? false);
+			// The client speaks as soon as the socket is open; hold what it says while the rooms
+			// start (the first socket of a process waits for their LISTEN).
+			const early: EarlyFrame[] = [];
+			const hold = (data: RawData, isBinary: boolean) => early.push({ data, isBinary });
+			ws.on('message', hold);
+			try {
+				const open = await rooms(context.runtime);
+				open.accept(ws, context.params, context.user, writeRight.get(context) ?? false, early);
+			} finally {
+				ws.off('message', hold);
+			}
 		},
 		keepalive(ws) {
 			ws.send(keepaliveFrame);

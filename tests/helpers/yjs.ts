@@ -3,6 +3,7 @@
  * database, the upgrade router with the comment route on port 0, and real y-websocket clients
  * in Node that send a Cookie and an Origin like a browser.
  */
+import { fork, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
@@ -210,7 +211,7 @@ export interface CommentClient {
 
 /** A stock y-websocket client for a candidate's comment, as a browser would open it. */
 export function commentClient(
-	server: CommentServer,
+	server: Pick<CommentServer, 'url'>,
 	campaignId: number,
 	candidateId: number,
 	options: { cookie?: string; origin?: string | null; connect?: boolean } = {}
@@ -353,4 +354,46 @@ export class GatedStore extends CommentStore {
 		this.log.push('compact:end');
 		return result;
 	}
+}
+
+/** A comment server in a child process (tests/helpers/yjs-server-process.ts). */
+export interface ChildServer {
+	port: number;
+	child: ChildProcess;
+	url(campaignId: number): string;
+	/** The child's RSS in bytes, after a garbage collection. */
+	rss(): Promise<number>;
+	/** Resolves when the child has exited. */
+	exited: Promise<void>;
+}
+
+/** Forks a comment server with this environment (DATABASE_URL or DATA_DIR, PORT). */
+export async function forkCommentServer(env: Record<string, string>): Promise<ChildServer> {
+	const child = fork('tests/helpers/yjs-server-process.ts', [], {
+		execArgv: ['--import', 'tsx', '--expose-gc'],
+		env: { ...process.env, ORIGIN, SHORTLIST_DEMO: '0', ...env },
+		stdio: ['ignore', 'inherit', 'inherit', 'ipc']
+	});
+	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+	const port = await new Promise<number>((resolve, reject) => {
+		child.once('message', (message) => resolve((message as { port: number }).port));
+		child.once('exit', (code) => reject(new Error(`comment server exited (${code})`)));
+	});
+	return {
+		port,
+		child,
+		url: (campaignId) => `ws://127.0.0.1:${port}/yjs/${campaignId}`,
+		rss: () =>
+			new Promise<number>((resolve) => {
+				const onMessage = (message: unknown) => {
+					if (typeof message === 'object' && message !== null && 'rss' in message) {
+						child.off('message', onMessage);
+						resolve((message as { rss: number }).rss);
+					}
+				};
+				child.on('message', onMessage);
+				child.send('rss');
+			}),
+		exited
+	};
 }

@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { commentDocName, COMMENT_FIELD } from '../../src/lib/realtime/comments-doc';
 import { audit, boardEvent, candidateComment, ydocUpdate } from '../../src/lib/server/db/schema';
-import { CommentStore } from '../../src/lib/server/comments/store';
+import { CommentStore, YDOC_CHANNEL } from '../../src/lib/server/comments/store';
 import type { Runtime } from '../../src/lib/server/runtime';
 import { freshDatabase, type TestDatabase } from '../helpers/db';
 import {
@@ -161,6 +161,27 @@ describe('loading', () => {
 		await Promise.all(twenty.map((c) => c.synced()));
 		expect(store.loads).toBe(1);
 		expect(seen).toEqual(Array(20).fill('已有的评审意见'));
+	});
+
+	test("frames a client sends while this process's rooms are still starting are not lost", async () => {
+		const listening = gate();
+		const slowToListen: Runtime = {
+			...runtime,
+			database: {
+				...runtime.database,
+				listen: async (...args: Parameters<Runtime['database']['listen']>) => {
+					if (args[0] === YDOC_CHANNEL) await listening.promise;
+					return runtime.database.listen(...args);
+				}
+			}
+		};
+		server = await startCommentServer(slowToListen);
+		const client = open(fixture.candidateIds[3]!);
+		await eventually(() => client.provider.wsconnected, 5000, 'socket open');
+		await new Promise((resolve) => setTimeout(resolve, 100));
+		listening.open();
+		await client.synced();
+		expect(client.provider.synced).toBe(true);
 	});
 
 	test('a failed load closes the sockets (1011) instead of serving an empty document; they retry', async () => {

@@ -38,12 +38,30 @@ function covers(ranges: Ranges, client: number, start: number, end: number): boo
 	return (ranges.get(client) ?? []).some(([from, to]) => from <= start && end <= to);
 }
 
+/** A local edit, decoded once: its struct ranges and its deletions. */
+interface LocalEdit {
+	update: Uint8Array;
+	structs: [client: number, start: number, end: number][];
+	deletions: ReturnType<typeof Y.createDeleteSet>;
+}
+
+function decodeEdit(update: Uint8Array): LocalEdit {
+	const { structs, ds } = Y.decodeUpdate(update);
+	return {
+		update,
+		structs: structs
+			.filter((struct) => !(struct instanceof Y.Skip))
+			.map((struct) => [struct.id.client, struct.id.clock, struct.id.clock + struct.length]),
+		deletions: ds
+	};
+}
+
 /** Tracks which of a document's local edits the server has committed. */
 export class SaveTracker {
 	#doc: Y.Doc;
 	#provider: WebsocketProvider;
 	/** Local edits not yet contained in what the server confirmed. */
-	#unsaved: Uint8Array[] = [];
+	#unsaved: LocalEdit[] = [];
 	#listeners = new Set<(saved: boolean) => void>();
 	/** Struct ranges the server has sent or counted in its state vector. */
 	#structs: Ranges = new Map();
@@ -63,10 +81,11 @@ export class SaveTracker {
 					? decoding.readVarUint8Array(peek)
 					: null;
 			original(encoder, decoder, ...rest);
-			if (payload === null) return;
-			if (type === syncStep1) this.#confirmStateVector(payload);
-			else this.#confirmUpdate(payload);
-			this.#recheck();
+			if (payload === null || this.#unsaved.length === 0) {
+				if (payload !== null) this.#confirm(type, payload);
+				return;
+			}
+			if (this.#confirm(type, payload)) this.#recheck();
 		};
 	}
 
@@ -88,14 +107,7 @@ export class SaveTracker {
 
 	/** Whether the server has confirmed everything in this update (structs and deletions). */
 	contains(update: Uint8Array): boolean {
-		const { structs, ds } = Y.decodeUpdate(update);
-		for (const struct of structs) {
-			if (struct instanceof Y.Skip) continue;
-			const { client, clock } = struct.id;
-			if (!covers(this.#structs, client, clock, clock + struct.length)) return false;
-		}
-		if (ds.clients.size === 0) return true;
-		return Y.equalDeleteSets(this.#deletions, Y.mergeDeleteSets([this.#deletions, ds]));
+		return this.#contains(decodeEdit(update));
 	}
 
 	destroy(): void {
@@ -103,32 +115,47 @@ export class SaveTracker {
 		this.#listeners.clear();
 	}
 
+	#contains(edit: LocalEdit): boolean {
+		for (const [client, start, end] of edit.structs)
+			if (!covers(this.#structs, client, start, end)) return false;
+		if (edit.deletions.clients.size === 0) return true;
+		return Y.equalDeleteSets(this.#deletions, Y.mergeDeleteSets([this.#deletions, edit.deletions]));
+	}
+
 	#onLocalUpdate = (update: Uint8Array, origin: unknown) => {
 		if (origin === this.#provider) return;
 		const wasSaved = this.saved;
-		this.#unsaved.push(update);
+		this.#unsaved.push(decodeEdit(update));
 		// Typing offline piles up updates; one merged update is contained exactly when they all are.
-		if (this.#unsaved.length > 64) this.#unsaved = [Y.mergeUpdates(this.#unsaved)];
+		if (this.#unsaved.length > 64)
+			this.#unsaved = [decodeEdit(Y.mergeUpdates(this.#unsaved.map((edit) => edit.update)))];
 		if (wasSaved) this.#emit();
 	};
 
-	#confirmStateVector(payload: Uint8Array): void {
-		for (const [client, clock] of Y.decodeStateVector(payload))
-			if (clock > 0) addRange(this.#structs, client, 0, clock);
-	}
-
-	#confirmUpdate(payload: Uint8Array): void {
+	/**
+	 * Records what a server message confirms. Returns whether it may confirm a local edit: a
+	 * state vector, an update with this client's structs, or one with deletions.
+	 */
+	#confirm(type: number, payload: Uint8Array): boolean {
+		if (type === syncStep1) {
+			for (const [client, clock] of Y.decodeStateVector(payload))
+				if (clock > 0) addRange(this.#structs, client, 0, clock);
+			return true;
+		}
 		const { structs, ds } = Y.decodeUpdate(payload);
+		let mine = false;
 		for (const struct of structs) {
 			if (struct instanceof Y.Skip) continue;
-			addRange(this.#structs, struct.id.client, struct.id.clock, struct.id.clock + struct.length);
+			const { client, clock } = struct.id;
+			addRange(this.#structs, client, clock, clock + struct.length);
+			if (client === this.#doc.clientID) mine = true;
 		}
 		if (ds.clients.size > 0) this.#deletions = Y.mergeDeleteSets([this.#deletions, ds]);
+		return mine || ds.clients.size > 0;
 	}
 
 	#recheck(): void {
-		if (this.#unsaved.length === 0) return;
-		this.#unsaved = this.#unsaved.filter((update) => !this.contains(update));
+		this.#unsaved = this.#unsaved.filter((edit) => !this.#contains(edit));
 		if (this.#unsaved.length === 0) this.#emit();
 	}
 

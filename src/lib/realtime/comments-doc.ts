@@ -36,6 +36,18 @@ export const commentCloseCodes = {
 	goingAway: 1001
 } as const;
 
+/** What a comment's status line shows. */
+export type CommentStatus = 'connecting' | 'saved' | 'saving' | 'offline' | 'refused';
+
+/** The status line's text, by status (已保存 only once the server committed the last edit). */
+export const commentStatusText: Record<CommentStatus, string> = {
+	connecting: '正在连接…',
+	saved: '已保存',
+	saving: '保存中…',
+	offline: '离线 – 恢复连接后自动同步',
+	refused: '无法打开评审意见'
+};
+
 /** Editors' colours: readable as a caret and as a 15 % tint behind a selection. */
 const palette = [
 	'#2563eb',

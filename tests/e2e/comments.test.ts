@@ -1,0 +1,79 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { campaignIdOf, signIn } from './helpers';
+
+/** A signed-in page of its own browser context (its own session), on the candidate's page. */
+async function openAs(browser: Browser, username: string, path: string | null): Promise<Page> {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await signIn(page, username);
+	if (path) await page.goto(path);
+	return page;
+}
+
+test('two panel members write one 评审意见 together; the shared screen reads it live', async ({
+	browser
+}) => {
+	test.setTimeout(90_000);
+	// The secretary finds a candidate on the board (panelist4 is not recused from anyone).
+	const secretary = await openAs(browser, 'secretary', null);
+	const campaignId = campaignIdOf(secretary);
+	const candidateId = await secretary
+		.locator('[data-candidate-id]')
+		.first()
+		.getAttribute('data-candidate-id');
+	const path = `/c/${campaignId}/candidates/${candidateId}`;
+	const board = secretary;
+	const writerA = await openAs(browser, 'secretary', path);
+	const writerB = await openAs(browser, 'panelist4', path);
+	const screen = await openAs(browser, 'screen', path);
+
+	const bodyOf = (page: Page) => page.getByTestId('comment-body').locator('.ProseMirror');
+	for (const page of [writerA, writerB, screen]) {
+		await expect(bodyOf(page)).toBeVisible();
+		await expect(page.getByTestId('comment-status')).toHaveText(/已保存|正在连接/);
+	}
+
+	await bodyOf(writerA).click();
+	await writerA.keyboard.type('事迹突出，同意推荐。');
+	await expect(bodyOf(writerB)).toContainText('事迹突出，同意推荐。');
+	await expect(bodyOf(screen)).toContainText('事迹突出，同意推荐。');
+	await expect(writerA.getByTestId('comment-status')).toHaveText('已保存');
+
+	// B types at the end; A sees B's caret labelled with B's name, and both see who is here.
+	await bodyOf(writerB).click();
+	await writerB.keyboard.press('End');
+	await writerB.keyboard.type('建议列入。');
+	await expect(bodyOf(writerA)).toContainText('同意推荐。建议列入。');
+	await expect(
+		writerA.locator('.collaboration-carets__label', { hasText: '刘春梅' })
+	).toBeVisible();
+	await expect(
+		writerB.locator('.collaboration-carets__label', { hasText: '秘书处（演示）' })
+	).toBeVisible();
+	await expect(writerA.getByTestId('comment-peers')).toContainText('刘春梅');
+	await expect(writerA.getByTestId('comment-peers')).toContainText('会议室大屏（只读）');
+	await expect(writerB.getByTestId('comment-status')).toHaveText('已保存');
+
+	// The shared screen cannot type: its editor is not editable, and nothing it tries arrives.
+	await expect(bodyOf(screen)).toHaveAttribute('contenteditable', 'false');
+	await bodyOf(screen).click();
+	await screen.keyboard.type('大屏输入');
+	await expect(bodyOf(screen)).not.toContainText('大屏输入');
+	await expect(bodyOf(screen)).toContainText('同意推荐。建议列入。');
+
+	// Bold, from the toolbar, reaches the others as bold.
+	await bodyOf(writerA).click();
+	await writerA.keyboard.press('End');
+	await writerA.getByRole('button', { name: '加粗' }).click();
+	await writerA.keyboard.type('重点');
+	await expect(bodyOf(writerB).locator('strong', { hasText: '重点' })).toBeVisible();
+
+	// The board shows the card has a comment (a live event, no reload).
+	await expect(
+		board.locator(`[data-candidate-id="${candidateId}"]`).getByTestId('has-comment')
+	).toBeVisible();
+
+	// A reload shows the saved text (from the database, not from the page's memory).
+	await writerB.reload();
+	await expect(bodyOf(writerB)).toContainText('事迹突出，同意推荐。建议列入。重点');
+});

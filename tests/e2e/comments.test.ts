@@ -28,6 +28,13 @@ test('two panel members write one 评审意见 together; the shared screen reads
 	const screen = await openAs(browser, 'screen', path);
 
 	const bodyOf = (page: Page) => page.getByTestId('comment-body').locator('.ProseMirror');
+	/** The comment's text without the other editors' caret labels (which sit inside the editor). */
+	const textOf = (page: Page) =>
+		bodyOf(page).evaluate((element) => {
+			const copy = element.cloneNode(true) as HTMLElement;
+			for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
+			return copy.textContent ?? '';
+		});
 	for (const page of [writerA, writerB, screen]) {
 		await expect(bodyOf(page)).toBeVisible();
 		await expect(page.getByTestId('comment-status')).toHaveText(/已保存|正在连接/);
@@ -35,15 +42,15 @@ test('two panel members write one 评审意见 together; the shared screen reads
 
 	await bodyOf(writerA).click();
 	await writerA.keyboard.type('事迹突出，同意推荐。');
-	await expect(bodyOf(writerB)).toContainText('事迹突出，同意推荐。');
-	await expect(bodyOf(screen)).toContainText('事迹突出，同意推荐。');
+	await expect.poll(() => textOf(writerB)).toContain('事迹突出，同意推荐。');
+	await expect.poll(() => textOf(screen)).toContain('事迹突出，同意推荐。');
 	await expect(writerA.getByTestId('comment-status')).toHaveText('已保存');
 
 	// B types at the end; A sees B's caret labelled with B's name, and both see who is here.
 	await bodyOf(writerB).click();
 	await writerB.keyboard.press('End');
 	await writerB.keyboard.type('建议列入。');
-	await expect(bodyOf(writerA)).toContainText('同意推荐。建议列入。');
+	await expect.poll(() => textOf(writerA)).toContain('同意推荐。建议列入。');
 	await expect(
 		writerA.locator('.collaboration-carets__label', { hasText: '刘春梅' })
 	).toBeVisible();
@@ -58,8 +65,8 @@ test('two panel members write one 评审意见 together; the shared screen reads
 	await expect(bodyOf(screen)).toHaveAttribute('contenteditable', 'false');
 	await bodyOf(screen).click();
 	await screen.keyboard.type('大屏输入');
-	await expect(bodyOf(screen)).not.toContainText('大屏输入');
-	await expect(bodyOf(screen)).toContainText('同意推荐。建议列入。');
+	await expect.poll(() => textOf(screen)).not.toContain('大屏输入');
+	await expect.poll(() => textOf(screen)).toContain('同意推荐。建议列入。');
 
 	// Bold, from the toolbar, reaches the others as bold.
 	await bodyOf(writerA).click();
@@ -75,5 +82,5 @@ test('two panel members write one 评审意见 together; the shared screen reads
 
 	// A reload shows the saved text (from the database, not from the page's memory).
 	await writerB.reload();
-	await expect(bodyOf(writerB)).toContainText('事迹突出，同意推荐。建议列入。重点');
+	await expect.poll(() => textOf(writerB)).toContain('事迹突出，同意推荐。建议列入。重点');
 });

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { campaignIdOf, signIn } from './helpers';
 
@@ -83,4 +85,24 @@ test('two panel members write one 评审意见 together; the shared screen reads
 	// A reload shows the saved text (from the database, not from the page's memory).
 	await writerB.reload();
 	await expect.poll(() => textOf(writerB)).toContain('事迹突出，同意推荐。建议列入。重点');
+});
+
+test('the client build holds one copy of yjs, and it loads only with the editor', () => {
+	const folder = 'build/client/_app/immutable';
+	const files = ['chunks', 'nodes', 'entry']
+		.flatMap((sub) =>
+			readdirSync(path.join(folder, sub)).map((file) => path.join(folder, sub, file))
+		)
+		.filter((file) => file.endsWith('.js'));
+	// Yjs' own module carries this warning text exactly once per copy.
+	const marker = 'Yjs was already imported';
+	const copies = files.filter((file) => readFileSync(file, 'utf8').includes(marker));
+	expect(copies).toHaveLength(1);
+	expect(readFileSync(copies[0]!, 'utf8').split(marker)).toHaveLength(2);
+	// No page's entry imports it statically: it arrives with the editor, on demand.
+	const yjsChunk = path.basename(copies[0]!);
+	for (const file of files.filter((f) => f.includes(`${path.sep}nodes${path.sep}`))) {
+		const statics = [...readFileSync(file, 'utf8').matchAll(/(?:^|;)import[^;]*?from"([^"]+)"/g)];
+		expect(statics.map((m) => path.basename(m[1]!))).not.toContain(yjsChunk);
+	}
 });

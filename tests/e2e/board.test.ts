@@ -215,7 +215,9 @@ test('from 拟表彰 to 表彰: dates asked, an objection holds it back until se
 	await expect(history).toContainText(/党组审定 → 公示（[^）]+）；公示 2022-12-01 至 2022-12-07/);
 	await panel.getByLabel('异议内容').fill('来信反映事迹材料中的数据有出入');
 	await panel.getByRole('button', { name: '登记异议' }).click();
-	await expect(panel.getByRole('status')).toHaveText('已登记异议；处理完毕前不能表彰。');
+	await expect(panel.getByRole('status').filter({ hasText: '异议' })).toHaveText(
+		'已登记异议；处理完毕前不能表彰。'
+	);
 	await expect(history).toContainText('登记公示异议');
 	await expect(history).not.toContainText('objection.record');
 	await secretary.keyboard.press('Escape');
@@ -230,7 +232,7 @@ test('from 拟表彰 to 表彰: dates asked, an objection holds it back until se
 	await card('notice').getByRole('button').first().click();
 	await panel.getByLabel('处理结果').fill('经核查，数据以审计报告为准，不影响推荐');
 	await panel.getByRole('button', { name: '办结' }).click();
-	await expect(panel.getByRole('status')).toHaveText('异议已办结。');
+	await expect(panel.getByRole('status').filter({ hasText: '异议' })).toHaveText('异议已办结。');
 	await secretary.keyboard.press('Escape');
 
 	await moveTo('notice', '表彰');

@@ -311,7 +311,8 @@ export class Room {
 				return;
 			case 'sync-step2':
 			case 'update':
-				if (connection.canWrite) this.#write(connection, message.update);
+				if (connection.canWrite)
+					this.#write(connection, message.update, message.type === 'update' ? frame : null);
 				return;
 			case 'awareness':
 				this.#publishAwareness(connection, message.entries);
@@ -338,7 +339,12 @@ export class Room {
 		else reply();
 	}
 
-	#write(connection: Connection, update: Uint8Array): void {
+	/**
+	 * A writer's update: applied, then relayed to the other sockets at once — the frame as it came
+	 * when it is an Update that integrated whole (no re-encoding on the hot path) — and queued for
+	 * the next commit, after which the writer gets it back.
+	 */
+	#write(connection: Connection, update: Uint8Array, updateFrame: Uint8Array | null): void {
 		if (this.#bytes + update.length > this.#context.settings.maxDocBytes) {
 			connection.close(commentCloseCodes.tooLarge, 'comment too large');
 			return;
@@ -354,28 +360,37 @@ export class Room {
 		} finally {
 			this.#producing = null;
 		}
-		// Echo what the client sent, unless part of it waits for a missing dependency: then only
-		// what was integrated (and stored) may be reported as saved.
+		// Relay and echo what the client sent, unless part of it waits for a missing dependency:
+		// then only what was integrated (and stored) goes out, and may be reported as saved.
 		const store = this.doc.store;
 		const whole = store.pendingStructs === null && store.pendingDs === null;
-		const echo = whole ? update : produced.length > 0 ? Y.mergeUpdates(produced) : null;
-		if (echo) this.#pending.committed.push(() => connection.send(syncFrame(syncType.update, echo)));
+		const echo = whole
+			? (updateFrame ?? syncFrame(syncType.update, update))
+			: produced.length > 0
+				? syncFrame(syncType.update, Y.mergeUpdates(produced))
+				: null;
+		if (echo && produced.length > 0) {
+			for (const other of this.connections) if (other !== connection) other.send(echo);
+		}
+		if (echo) this.#pending.committed.push(() => connection.send(echo));
 		this.#scheduleFlush();
 		if (produced.length > 0) this.#markWriting();
 	}
 
-	/** Relays every change of the document to the sockets; a writer's change is also stored. */
+	/**
+	 * Every change of the document: a writer's is stored (`#write` relays it); one read from the
+	 * database (another instance's) is relayed here.
+	 */
 	#onUpdate = (update: Uint8Array, origin: unknown) => {
-		const frame = syncFrame(syncType.update, update);
-		for (const connection of this.connections) {
-			if (connection !== origin) connection.send(frame);
-		}
 		this.#bytes += update.length;
 		if (origin instanceof Connection) {
 			this.#pending.updates.push(update);
 			this.#pending.editors.set(origin.user.id, origin.user);
 			this.#producing?.push(update);
+			return;
 		}
+		const frame = syncFrame(syncType.update, update);
+		for (const connection of this.connections) connection.send(frame);
 	};
 
 	#publishAwareness(connection: Connection, entries: AwarenessEntry[]): void {
@@ -416,6 +431,11 @@ export class Room {
 		return null;
 	}
 
+	/**
+	 * Batches: the first update after a commit opens a `flushMs` window; what arrives within it
+	 * goes in one row at its end. The relays went out already, so a commit (whose work on the
+	 * embedded database blocks this thread for a few milliseconds) runs between keystrokes.
+	 */
 	#scheduleFlush(): void {
 		if (this.#flushTimer || this.#flushing) return;
 		this.#flushTimer = setTimeout(() => this.#startFlush(), this.#context.settings.flushMs);
@@ -425,16 +445,16 @@ export class Room {
 		clearTimeout(this.#flushTimer);
 		this.#flushTimer = undefined;
 		if (this.#flushing) return;
-		this.#flushing = this.#flushAll().finally(() => {
+		this.#flushing = this.#flushBatch().finally(() => {
 			this.#flushing = null;
 			if (!isEmpty(this.#pending) && this.state !== 'closed') this.#scheduleFlush();
 		});
 	}
 
-	/** Commits batches until none is pending; a failed commit is retried, its echoes held back. */
-	async #flushAll(): Promise<void> {
+	/** Commits the pending batch; a failed commit is retried, its echoes held back meanwhile. */
+	async #flushBatch(): Promise<void> {
 		let failures = 0;
-		while (!isEmpty(this.#pending)) {
+		for (;;) {
 			const batch = this.#pending;
 			this.#pending = emptyBatch();
 			this.#inflight = batch;
@@ -452,9 +472,9 @@ export class Room {
 				await new Promise((resolve) => setTimeout(resolve, Math.min(5000, 50 * 2 ** failures)));
 				continue;
 			}
-			failures = 0;
 			this.#inflight = null;
 			for (const done of batch.committed) done();
+			return;
 		}
 	}
 

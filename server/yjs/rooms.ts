@@ -67,7 +67,9 @@ export class CommentRooms {
 
 	constructor(options: CommentRoomsOptions) {
 		this.#database = options.database;
-		this.store = options.store ?? new CommentStore(options.database.db);
+		this.store =
+			options.store ??
+			new CommentStore(options.database.db, { shared: options.database.kind === 'postgres' });
 		this.settings = { ...defaultRoomsSettings, ...options.settings };
 		const db = options.database.db;
 		this.#context = {

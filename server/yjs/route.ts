@@ -7,7 +7,7 @@
  * 4403, which the y-websocket client treats as final.
  */
 import { defineRoute, type SocketContext, type SocketRoute } from '../upgrade';
-import { commentAccess } from '../../src/lib/server/comments/access';
+import { commentAccess, type CommentAccess } from '../../src/lib/server/comments/access';
 import { CommentStore } from '../../src/lib/server/comments/store';
 import type { Runtime } from '../../src/lib/server/runtime';
 import type { RawData } from 'ws';
@@ -35,12 +35,33 @@ export interface YjsRoute extends SocketRoute<CommentParams> {
  */
 export function createYjsRoute(
 	settings: Partial<RoomsSettings> = {},
-	makeStore: (runtime: Runtime) => CommentStore = (runtime) => new CommentStore(runtime.db)
+	makeStore: (runtime: Runtime) => CommentStore = (runtime) =>
+		new CommentStore(runtime.db, { shared: runtime.database.kind === 'postgres' })
 ): YjsRoute {
 	const roomsByRuntime = new WeakMap<Runtime, Promise<CommentRooms>>();
 	const started = new Set<Promise<CommentRooms>>();
 	/** The write right found by `authorize`, for `accept` (the router passes the same context). */
 	const writeRight = new WeakMap<SocketContext<CommentParams>, boolean>();
+	/**
+	 * Checks in flight, by user, role and document: the router re-checks every open socket at
+	 * once each keep-alive round, and fifty sockets of one document need one query, not fifty.
+	 */
+	const checking = new WeakMap<Runtime, Map<string, Promise<CommentAccess>>>();
+
+	function access(context: SocketContext<CommentParams>): Promise<CommentAccess> {
+		const { runtime, user, role, params } = context;
+		const key = `${user.id}:${role.role}:${role.unitId}:${params.campaignId}:${params.candidateId}`;
+		let inFlight = checking.get(runtime);
+		if (!inFlight) checking.set(runtime, (inFlight = new Map()));
+		let check = inFlight.get(key);
+		if (!check) {
+			check = commentAccess(runtime.db, user.id, params.campaignId, params.candidateId).finally(
+				() => inFlight.delete(key)
+			);
+			inFlight.set(key, check);
+		}
+		return check;
+	}
 
 	function rooms(runtime: Runtime): Promise<CommentRooms> {
 		let ready = roomsByRuntime.get(runtime);
@@ -66,15 +87,9 @@ export function createYjsRoute(
 		refusal: 'close',
 		maxPayload: COMMENT_MAX_PAYLOAD,
 		async authorize(context) {
-			const { runtime, user, params } = context;
-			const access = await commentAccess(
-				runtime.db,
-				user.id,
-				params.campaignId,
-				params.candidateId
-			);
-			if (access.ok) writeRight.set(context, access.canWrite);
-			return access.ok;
+			const verdict = await access(context);
+			if (verdict.ok) writeRight.set(context, verdict.canWrite);
+			return verdict.ok;
 		},
 		async accept(ws, context) {
 			// The client speaks as soon as the socket is open; hold what it says while the rooms

@@ -9,7 +9,8 @@
  * Build them with `measure()` and `result()` from ./measure — import those from there, never
  * from this file: the runner awaits the modules it loads, so importing it back would deadlock.
  * A module may read DATABASE_URL to add PostgreSQL figures; it creates and drops what it uses.
- * The runner exits 1 when any result is over its budget.
+ * The runner exits 1 when any result is over its budget. `npm run bench -- <name>…` runs only
+ * the named modules (`yjs` for tests/bench/yjs.bench.ts).
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -20,8 +21,11 @@ export type { BenchResult };
 
 async function main(): Promise<void> {
 	const folder = path.dirname(fileURLToPath(import.meta.url));
+	// `npm run bench -- yjs board` runs only those modules; no argument runs them all.
+	const only = process.argv.slice(2);
 	const modules = readdirSync(folder)
 		.filter((file) => file.endsWith('.bench.ts'))
+		.filter((file) => only.length === 0 || only.includes(file.replace(/\.bench\.ts$/, '')))
 		.sort();
 	const results: BenchResult[] = [];
 	for (const file of modules) {

@@ -3,7 +3,7 @@
  * memory. Started with `fork(..., { execArgv: ['--import', 'tsx', '--expose-gc'] })` and the
  * environment of a real server: DATABASE_URL or DATA_DIR, ORIGIN, PORT (0: any). It reports
  * `{ port }` once listening, and answers `'rss'` with `{ rss }` after a garbage collection.
- * YJS_APPEND_DELAY_MS makes each commit that much slower.
+ * YJS_APPEND_DELAY_MS makes each commit that much slower; YJS_FLUSH_MS sets the batch window.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -23,8 +23,11 @@ class SlowStore extends CommentStore {
 
 const appendDelayMs = Number(process.env.YJS_APPEND_DELAY_MS ?? 0);
 const runtime = await startRuntime({ ...readConfig(process.env), seedDemo: false });
-const route = createYjsRoute({}, (running) =>
-	appendDelayMs > 0 ? new SlowStore(running.db) : new CommentStore(running.db)
+const flushMs = process.env.YJS_FLUSH_MS ? Number(process.env.YJS_FLUSH_MS) : undefined;
+const route = createYjsRoute(flushMs === undefined ? {} : { flushMs }, (running) =>
+	appendDelayMs > 0
+		? new SlowStore(running.db)
+		: new CommentStore(running.db, { shared: running.database.kind === 'postgres' })
 );
 const router = createUpgradeRouter({ getRuntime: async () => runtime, routes: [route] });
 const server = http.createServer((_request, response) => response.end());

@@ -64,8 +64,12 @@ export interface Compacted {
 export class CommentStore {
 	readonly db: Db;
 
-	constructor(db: Db) {
+	/** Whether other instances share the database (PostgreSQL): appends lock and NOTIFY. */
+	readonly shared: boolean;
+
+	constructor(db: Db, options: { shared?: boolean } = {}) {
 		this.db = db;
+		this.shared = options.shared ?? true;
 	}
 
 	/** Every row of the document, oldest first. */
@@ -104,16 +108,14 @@ export class CommentStore {
 		editors: CommentEditorRef[]
 	): Promise<Appended> {
 		const data = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+		// The embedded database has one process and one connection: the lock and the NOTIFY (for
+		// other instances) have nobody to serve, and an append without audit rows is one statement.
+		if (!this.shared && editors.length === 0) return insertRow(this.db, doc, data, false);
 		return this.db.transaction(async (tx) => {
-			await lockDoc(tx, doc);
-			const previous = await newestSeq(tx, doc);
-			const [row] = await tx
-				.insert(ydocUpdate)
-				.values({ doc, data })
-				.returning({ seq: ydocUpdate.seq });
+			if (this.shared) await lockDoc(tx, doc);
+			const appended = await insertRow(tx, doc, data, this.shared);
 			for (const editor of editors) await auditActivity(tx, subject, editor);
-			await tx.execute(sql`select pg_notify(${YDOC_CHANNEL}, ${`${row!.seq} ${doc}`})`);
-			return { seq: row!.seq, previous };
+			return appended;
 		});
 	}
 
@@ -185,12 +187,22 @@ async function lockDoc(tx: Tx, doc: string): Promise<void> {
 	await tx.execute(sql`select pg_advisory_xact_lock(${DOC_LOCK_NAMESPACE}, hashtext(${doc}))`);
 }
 
-async function newestSeq(tx: Tx, doc: string): Promise<number> {
-	const [row] = await tx
-		.select({ seq: max(ydocUpdate.seq) })
-		.from(ydocUpdate)
-		.where(eq(ydocUpdate.doc, doc));
-	return Number(row?.seq ?? 0);
+/**
+ * Inserts one row and reads the newest row before it, in one statement (the subquery sees the
+ * statement's snapshot, without the new row); with `notify`, its NOTIFY goes out at commit.
+ */
+async function insertRow(db: Db | Tx, doc: string, data: Uint8Array, notify: boolean) {
+	const previous = sql<
+		string | number
+	>`(select coalesce(max(u.seq), 0) from ${ydocUpdate} u where u.doc = ${doc})`;
+	const notified = notify
+		? sql<null>`pg_notify(${YDOC_CHANNEL}, ${ydocUpdate.seq}::text || ' ' || ${doc})`
+		: sql<null>`null`;
+	const [row] = await db
+		.insert(ydocUpdate)
+		.values({ doc, data })
+		.returning({ seq: ydocUpdate.seq, previous, notified });
+	return { seq: row!.seq, previous: Number(row!.previous) };
 }
 
 /** One `comment.edit` audit row per editor and candidate per window of activity. */

@@ -35,7 +35,9 @@ export const textCaps: Readonly<Record<string, number>> = {
 	'collective.punishments[].text': 500,
 	'consultations[].note': 2_000,
 	/** A data URL: about 1.5 MB of image. */
-	'person.photo': 2 * 1024 * 1024
+	'person.photo': 2 * 1024 * 1024,
+	/** A backup's 评审意见: Yjs state in base64 (the server caps a comment at 4 MiB). */
+	'board.comment': 8 * 1024 * 1024
 };
 
 /** Caps on list lengths, by path (entries). */

@@ -48,9 +48,17 @@ export const boardSchema = z.object(
 			.transform((value) => value ?? null),
 		approvedOn: optionalDate,
 		noticeStart: optionalDate,
-		noticeEnd: optionalDate
+		noticeEnd: optionalDate,
+		/** The candidate's 评审意见 as its Yjs state (`encodeStateAsUpdate`, base64). */
+		comment: z
+			.string(expecting('字符串（评审意见的 Yjs 状态，base64）'))
+			.max(8 * 1024 * 1024)
+			.regex(/^[A-Za-z0-9+/]*={0,2}$/, '评审意见（board.comment）不是 base64 编码')
+			.optional()
 	},
-	expecting('对象 {stage, proposedTrack?, approvedOn?, noticeStart?, noticeEnd?}（看板状态）')
+	expecting(
+		'对象 {stage, proposedTrack?, approvedOn?, noticeStart?, noticeEnd?, comment?}（看板状态）'
+	)
 );
 
 const nominationBase = {

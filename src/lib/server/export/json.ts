@@ -4,12 +4,14 @@
  * never for the public notice (SPEC §7). Restoring it (restoreBackup; the CLI's
  * `import --restore`) into an empty database gives back the same units, candidates, consultations
  * and findings, and each candidate's place on the board (the nomination's `board` block, which an
- * ordinary import refuses); votes and comments are not part of v1.
+ * ordinary import refuses) and its 评审意见 (the board block's `comment`: the comment's Yjs state,
+ * which a restore writes back as the same document); votes are not part of v1.
  */
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { CampaignParameters } from '../../domain/campaign';
 import type { CampaignBlock, Nomination } from '../../domain/interchange';
 import { recordAudit } from '../audit/record';
+import { commentStates } from '../comments/backup';
 import { groupBy } from '../../group-by';
 import type { Db } from '../db';
 import { campaign, candidate, consultation } from '../db/schema';
@@ -68,9 +70,14 @@ export async function exportCampaignJson(
 					.orderBy(asc(consultation.id))
 			: [];
 		const byCandidate = groupBy(records, (record) => record.candidateId);
+		const comments = await commentStates(
+			tx,
+			campaignId,
+			rows.map((row) => row.id)
+		);
 		const nominations = rows.map((row) => ({
 			...row.form,
-			board: row.board,
+			board: comments.has(row.id) ? { ...row.board, comment: comments.get(row.id)! } : row.board,
 			consultations: (byCandidate.get(row.id) ?? []).map((record) => ({
 				dept: record.dept,
 				result: record.result,

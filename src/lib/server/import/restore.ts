@@ -16,6 +16,7 @@ import type { Db, Tx } from '../db';
 import { audit, candidate } from '../db/schema';
 import { appendEvent } from '../live/events';
 import { unitsNotOnRegister } from '../units/register';
+import { restoreComments } from '../comments/backup';
 import { refreshFindings } from './findings';
 import {
 	lockCampaign,
@@ -31,6 +32,8 @@ import { assertImportable, ImportRefusedError } from './preflight';
 export interface RestoreSummary extends ImportSummary {
 	/** Candidates whose stage or list track the backup changed. */
 	moved: number;
+	/** Comments (评审意见) written back from the backup. */
+	comments: number;
 }
 
 /** Rows per multi-row INSERT of the candidates' audit rows. */
@@ -63,6 +66,21 @@ export async function restoreBackup(
 			document
 		);
 		const changes = await restoreStages(tx, document, candidateIdOf);
+		const comments = await restoreComments(
+			tx,
+			campaignId,
+			document.nominations.flatMap((nomination) =>
+				nomination.board?.comment
+					? [
+							{
+								candidateId: candidateIdOf(nomination),
+								ref: nomination.ref,
+								state: nomination.board.comment
+							}
+						]
+					: []
+			)
+		);
 		const onList = await listCounts(tx, campaignId);
 		const overflows = tracks.filter((track) => onList[track] > parameters.quotas[track]);
 		if (overflows.length > 0) {
@@ -76,7 +94,15 @@ export async function restoreBackup(
 		}
 		const findings = await refreshFindings(tx, campaignId);
 		const unregistered = await unitsNotOnRegister(tx, campaignId, unitNamesOf(document));
-		const summary = { created, updated, units, findings, unregistered, moved: changes.length };
+		const summary = {
+			created,
+			updated,
+			units,
+			findings,
+			unregistered,
+			moved: changes.length,
+			comments
+		};
 		await recordAudit(tx, {
 			action: 'restore',
 			campaignId,
@@ -131,7 +157,10 @@ async function restoreStages(
 ): Promise<Change[]> {
 	const wanted = new Map<number, Place>();
 	for (const nomination of document.nominations) {
-		if (nomination.board) wanted.set(candidateIdOf(nomination), nomination.board);
+		if (!nomination.board) continue;
+		// The comment is restored on its own (restoreComments), not as part of the place.
+		const { comment: _comment, ...place } = nomination.board;
+		wanted.set(candidateIdOf(nomination), place);
 	}
 	if (wanted.size === 0) return [];
 	const current = await tx

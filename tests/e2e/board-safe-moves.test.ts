@@ -216,6 +216,8 @@ test('a card arriving in a paged column is drawn, highlighted and announced on e
 	let id: string | null = null;
 	for (const value of values.reverse()) {
 		await secretary.getByLabel('推荐单位').selectOption(value);
+		// The server filters: the board shows the unit's cards once the address says so.
+		await secretary.waitForURL(new RegExp(`[?&]unit=${value}(&|$)`));
 		const card = cleanCard(secretary, 'submitted');
 		if ((await card.count()) > 0) {
 			id = await card.getAttribute('data-candidate-id');
@@ -242,4 +244,42 @@ test('a card arriving in a paged column is drawn, highlighted and announced on e
 	// The highlight is brief.
 	await expect(arrived).not.toHaveAttribute('data-arrived', '', { timeout: 10_000 });
 	await expect(arrived).toBeVisible();
+});
+
+test('a move of a card another screen has not loaded moves its counts and meters there', async ({
+	browser
+}) => {
+	const screen = await boardAs(browser, 'screen');
+	const secretary = await boardAs(browser, 'secretary');
+	const count = (page: Page, stage: string) =>
+		column(page, stage).getByTestId('column-count').textContent().then(Number);
+	const meter = (page: Page) => page.getByTestId('meter-suggestion-value');
+	const [joint, proposed] = [await count(screen, 'joint'), await count(screen, 'proposed')];
+	const [listed, quota] = (await meter(screen).textContent())!.split('/').map(Number);
+	await expect(column(screen, 'joint').getByRole('button', { name: /显示更多/ })).toBeVisible();
+
+	// The secretary narrows the board to 联合评审's suggestions; the last of them sorts far past
+	// the first page the screen holds of that column.
+	await secretary.goto(`${new URL(secretary.url()).pathname}?track=suggestion&stage=joint`);
+	const card = column(secretary, 'joint').locator('[data-candidate-id]').last();
+	const id = (await card.getAttribute('data-candidate-id'))!;
+	await expect(column(screen, 'joint').locator(`[data-candidate-id="${id}"]`)).toHaveCount(0);
+
+	await menuButton(card).click();
+	await secretary.getByRole('menuitem', { name: '拟表彰' }).click();
+	const dialog = secretary.getByRole('dialog');
+	await expect(dialog).toContainText('T-VOTE-NOT-PASSED');
+	await dialog.getByLabel(/放行理由/).fill('经联席会议研究同意列入');
+	await dialog.getByRole('button', { name: '填写理由并放行' }).click();
+
+	// On the screen: out of 联合评审's count, into 拟表彰 (a column it holds whole), the meter up.
+	await expect(column(screen, 'joint').getByTestId('column-count')).toHaveText(String(joint - 1));
+	await expect(column(screen, 'proposed').getByTestId('column-count')).toHaveText(
+		String(proposed + 1)
+	);
+	await expect(cardIn(screen, 'proposed', id)).toBeVisible();
+	await expect(meter(screen)).toHaveText(`${listed! + 1} / ${quota}`);
+	// The secretary's filtered board counts it out of its column too.
+	await expect(cardIn(secretary, 'joint', id)).toHaveCount(0);
+	await expect(meter(secretary)).toHaveText(`${listed! + 1} / ${quota}`);
 });

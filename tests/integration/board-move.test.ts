@@ -369,10 +369,14 @@ describe('board events', () => {
 			.from(boardEvent)
 			.where(and(eq(boardEvent.campaignId, campaignId), eq(boardEvent.seq, first.seq!)));
 		expect(event?.type).toBe('candidates.moved');
-		expect(event?.payload).toEqual({
+		expect(event?.payload).toMatchObject({
 			moves: [
 				{ candidateId: a, from: 'submitted', to: 'preliminary', proposedTrack: null },
 				{ candidateId: b, from: 'submitted', to: 'preliminary', proposedTrack: null }
+			],
+			cards: [
+				{ id: a, stage: 'preliminary' },
+				{ id: b, stage: 'preliminary' }
 			]
 		});
 	});

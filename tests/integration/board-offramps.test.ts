@@ -144,10 +144,11 @@ describe('bringing a card back from 撤销 or 未入选', () => {
 			.select()
 			.from(boardEvent)
 			.where(and(eq(boardEvent.campaignId, campaignId), eq(boardEvent.seq, out.seq!)));
-		expect(event?.payload).toEqual({
+		expect(event?.payload).toMatchObject({
 			moves: [
 				{ candidateId: id, from: 'joint', to: 'withdrawn', proposedTrack: null, returnsTo: 'joint' }
-			]
+			],
+			cards: [{ id, stage: 'withdrawn', returnsTo: 'joint' }]
 		});
 		const cards = await boardCards(db(), campaignId);
 		expect(cards.find((card) => card.id === id)?.returnsTo).toBe('joint');

@@ -8,40 +8,26 @@ import { announce } from '../../src/lib/board/announce';
 import { applyMoves } from '../../src/lib/board/apply';
 import type { BoardMessage } from '../../src/lib/board/events';
 import { concernsCandidate, moveOf } from '../../src/lib/board/panel-follow';
-import type { BoardCard, MovedCard } from '../../src/lib/board/types';
+import type { MovedCard } from '../../src/lib/board/types';
+import { boardCard, movesTo, noList } from './board-fixtures';
 
-const card = (id: number, title: string): BoardCard => ({
-	id,
-	title,
-	subtitle: '',
-	track: 'individual',
-	stage: 'joint',
-	proposedTrack: null,
-	isStation: false,
-	unitId: 1,
-	unitName: '渝中区人大代表联系组',
-	district: '渝中区',
-	division: false,
-	municipalOrgan: false,
-	enterpriseHead: false,
-	grassroots: false,
-	errors: 0,
-	warnings: 0,
-	infos: 0,
-	codes: [],
-	consultRequired: 0,
-	consultClear: 0,
-	consultObjections: 0
-});
+const card = (id: number, title: string) => boardCard(id, { title });
 const cards = [card(1, '张三'), card(2, '李四'), card(3, '王五'), card(4, '赵六')];
-const to = (stage: MovedCard['to'], ...ids: number[]): MovedCard[] =>
-	ids.map((candidateId) => ({ candidateId, from: 'joint', to: stage, proposedTrack: null }));
+const to = movesTo;
 const head = { campaignId: 1, seq: 5 };
+/** A move event; the panel follows the moves, whatever cards and counts it carries. */
+const moved = (moves: MovedCard[]): BoardMessage => ({
+	...head,
+	type: 'candidates.moved',
+	moves,
+	cards: [],
+	list: noList
+});
 
 describe('concernsCandidate', () => {
 	const cases: [string, BoardMessage, boolean][] = [
-		['its move', { ...head, type: 'candidates.moved', moves: to('proposed', 1, 2) }, true],
-		['others’ moves', { ...head, type: 'candidates.moved', moves: to('proposed', 2, 3) }, false],
+		['its move', moved(to('proposed', 1, 2)), true],
+		['others’ moves', moved(to('proposed', 2, 3)), false],
 		[
 			'a consultation on it',
 			{
@@ -81,7 +67,7 @@ describe('concernsCandidate', () => {
 	});
 
 	test('moveOf finds the candidate’s own move', () => {
-		const message: BoardMessage = { ...head, type: 'candidates.moved', moves: to('notice', 2, 1) };
+		const message = moved(to('notice', 2, 1));
 		expect(moveOf(message, 1)).toMatchObject({ candidateId: 1, to: 'notice' });
 		expect(moveOf(message, 3)).toBeNull();
 		expect(moveOf({ ...head, type: 'candidate.objection', candidateId: 1 }, 1)).toBeNull();

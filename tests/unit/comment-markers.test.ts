@@ -2,31 +2,10 @@
 import { describe, expect, test } from 'vitest';
 import { applyMessage } from '../../src/lib/board/apply';
 import type { BoardMessage } from '../../src/lib/board/events';
-import type { BoardCard } from '../../src/lib/board/types';
+import { noFilters } from '../../src/lib/board/filters';
+import { boardCard, fullView } from './board-fixtures';
 
-const card = (id: number): BoardCard => ({
-	id,
-	title: '某某',
-	subtitle: '',
-	track: 'individual',
-	stage: 'joint',
-	proposedTrack: null,
-	isStation: false,
-	unitId: 1,
-	unitName: '渝中区人大代表联系组',
-	district: '渝中区',
-	division: false,
-	municipalOrgan: false,
-	enterpriseHead: false,
-	grassroots: false,
-	errors: 0,
-	warnings: 0,
-	infos: 0,
-	codes: [],
-	consultRequired: 0,
-	consultClear: 0,
-	consultObjections: 0
-});
+const card = (id: number) => boardCard(id);
 
 const comment = (seq: number, hasComment: boolean, writing: boolean): BoardMessage => ({
 	type: 'candidate.comment',
@@ -50,16 +29,19 @@ describe('applyMessage: candidate.comment', () => {
 	];
 	for (const { what, message, marks } of cases) {
 		test(`${what}: only that card's markers change, no reload`, () => {
-			const result = applyMessage([card(1), card(2)], 5, message);
+			const result = applyMessage(fullView([card(1), card(2)], 5), noFilters, message);
 			expect(result.kind).toBe('applied');
 			if (result.kind !== 'applied') return;
-			expect(result.seq).toBe(6);
-			expect([result.cards[1]!.hasComment, result.cards[1]!.commentWriting]).toEqual(marks);
-			expect(result.cards[0]).toEqual(card(1));
+			expect(result.view.seq).toBe(6);
+			const [first, second] = result.view.cards;
+			expect([second!.hasComment, second!.commentWriting]).toEqual(marks);
+			expect(first).toEqual(card(1));
 		});
 	}
 
 	test('a gap before it still reloads the board', () => {
-		expect(applyMessage([card(2)], 3, comment(6, true, false)).kind).toBe('reload');
+		expect(applyMessage(fullView([card(2)], 3), noFilters, comment(6, true, false)).kind).toBe(
+			'reload'
+		);
 	});
 });

@@ -1,7 +1,6 @@
 /**
- * Cards that just arrived in a column, on every screen: each is highlighted for a few seconds,
- * kept rendered even past its column's page (so it is visible however long the column), and
- * announced to screen readers — unless this screen moved it itself (its notice says so already).
+ * Cards that just arrived in a column, on every screen: each is highlighted for a few seconds
+ * (a card that arrives is always drawn, however long its column) and announced to screen readers — unless this screen moved it itself (its notice says so already).
  */
 import { SvelteSet } from 'svelte/reactivity';
 import { announce } from './announce';
@@ -13,8 +12,6 @@ export const HIGHLIGHT_MS = 4_000;
 export class Arrivals {
 	/** Highlighted now. */
 	readonly highlighted = new SvelteSet<number>();
-	/** Arrived since the board loaded: rendered even beyond their column's page. */
-	readonly kept = new SvelteSet<number>();
 	/** The polite live region's text (the latest arrival from another screen). */
 	announcement = $state('');
 	/** The highlight timers, by card (plain: nothing is drawn from them). */
@@ -26,7 +23,6 @@ export class Arrivals {
 	 */
 	arrive(moves: readonly MovedCard[], cards: readonly BoardCard[], mine: (id: number) => boolean) {
 		for (const { candidateId } of moves) {
-			this.kept.add(candidateId);
 			this.highlighted.add(candidateId);
 			clearTimeout(this.#timers[candidateId]);
 			this.#timers[candidateId] = setTimeout(() => {

@@ -3,12 +3,17 @@
  * browsers that apply them (STYLE.md, "Seams"). An event is a row first (`board_event`, with the
  * campaign's sequence number) and a message second.
  */
-import type { MovedCard } from './types';
+import type { ListCounts } from '../domain/meters';
+import type { BoardCard, MovedCard } from './types';
 
 /** Each board event type and what it carries besides `type`, `campaignId` and `seq`. */
 export interface BoardEventMap {
-	/** Cards changed column (one event for a whole bulk move). */
-	'candidates.moved': { moves: MovedCard[] };
+	/**
+	 * Cards changed column (one event for a whole bulk move): each card as it is now (a screen
+	 * that had not loaded it can place and count it), and the proposed list's counts after the
+	 * move (the meters, counted over the whole campaign).
+	 */
+	'candidates.moved': { moves: MovedCard[]; cards: BoardCard[]; list: ListCounts };
 	/**
 	 * A consultation was recorded: the card's consultation counts, and its findings as judged
 	 * again (a recorded answer clears CONSULT-MISSING / CONSULT-OBJECTION).

@@ -36,15 +36,27 @@ export const noFilters: BoardFilters = {
 
 export function parseFilters(params: URLSearchParams): BoardFilters {
 	const unitId = Number(params.get('unit'));
+	// Bounded: each value becomes a query parameter, and none of them is longer than this.
+	const text = (name: string) => (params.get(name) ?? '').slice(0, 100);
 	return {
-		track: params.get('track') ?? '',
+		track: text('track'),
 		unitId: Number.isSafeInteger(unitId) && unitId > 0 ? unitId : null,
-		district: params.get('district') ?? '',
-		finding: params.get('finding') ?? '',
-		flags: params.getAll('flag').filter((flag): flag is FlagName => flag in flagNames),
-		stage: params.get('stage') ?? '',
-		query: (params.get('q') ?? '').trim()
+		district: text('district'),
+		finding: text('finding'),
+		flags: [...new Set(params.getAll('flag'))].filter(
+			(flag): flag is FlagName => flag in flagNames
+		),
+		stage: text('stage'),
+		query: (params.get('q') ?? '').trim().slice(0, MAX_QUERY)
 	};
+}
+
+/** A search longer than this is cut (a name, a unit and a number fit many times over). */
+export const MAX_QUERY = 100;
+
+/** The search's words, lower-cased: a card matches when its text holds every one. */
+export function searchWords(query: string): string[] {
+	return query.slice(0, MAX_QUERY).toLowerCase().split(/\s+/).filter(Boolean).slice(0, 10);
 }
 
 /** The query string of a filter set; empty filters are left out. */
@@ -93,16 +105,10 @@ export function matchesFilters(card: BoardCard, filters: BoardFilters): boolean 
 	if (!matchesFinding(card, filters.finding)) return false;
 	if (filters.flags.some((flag) => !card[flag])) return false;
 	if (filters.stage && card.stage !== filters.stage) return false;
-	if (filters.query) {
+	const words = searchWords(filters.query);
+	if (words.length > 0) {
 		const text = `${card.title} ${card.subtitle} ${card.unitName}`.toLowerCase();
-		if (
-			!filters.query
-				.toLowerCase()
-				.split(/\s+/)
-				.every((word) => text.includes(word))
-		) {
-			return false;
-		}
+		if (!words.every((word) => text.includes(word))) return false;
 	}
 	return true;
 }

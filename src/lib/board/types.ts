@@ -1,5 +1,6 @@
 /** What the board shows of a candidate: no form data, so no personal data (SPEC §7). */
 import type { NominationTrack, Track } from '../domain/campaign';
+import type { ListCounts } from '../domain/meters';
 import type { MoveRefusalCode, Stage } from '../domain/stages';
 
 export interface BoardCard {
@@ -67,3 +68,26 @@ export type MoveOutcome =
 			/** True when a written reason would let it pass. */
 			overridable: boolean;
 	  };
+
+/** How many cards each column holds. */
+export type ColumnCounts = Record<Stage, number>;
+
+/** A card's place in its column's order (推荐单位, then track, then id): keyset paging. */
+export interface CardKey {
+	unitId: number;
+	track: string;
+	id: number;
+}
+
+/**
+ * The board as the server sends it for one filter set: the first page of each column, the
+ * columns' sizes (all cards, and those passing the filters), the proposed list's counts for the
+ * meters, and the finding codes present (for the filter bar).
+ */
+export interface BoardColumns {
+	cards: BoardCard[];
+	all: ColumnCounts;
+	shown: ColumnCounts;
+	list: ListCounts;
+	codes: string[];
+}

@@ -43,13 +43,29 @@ export function meterState(proposed: number, quota: number): MeterState {
 	return proposed >= Math.ceil(quota * 0.9) ? 'near' : 'ok';
 }
 
+/**
+ * What the meters are drawn from: the proposed list's size per track and its use of each cap.
+ * The server counts it over the whole campaign; board events carry it after every move.
+ */
+export interface ListCounts {
+	byTrack: Record<Track, number>;
+	caps: Record<CapKey, number>;
+}
+
+export function listCounts(
+	entries: readonly ProposedEntry[],
+	params: CampaignParameters
+): ListCounts {
+	return { byTrack: countByTrack(entries), caps: capUsage(entries, params) };
+}
+
 /** The quota meter of every track, in list order. */
 export function quotaMeters(
-	entries: readonly ProposedEntry[],
+	list: ListCounts,
 	params: CampaignParameters,
 	passingNow: Partial<Record<Track, number>> = {}
 ): QuotaMeter[] {
-	const counts = countByTrack(entries);
+	const counts = list.byTrack;
 	return tracks.map((track) => ({
 		track,
 		label: trackLabels[track],
@@ -62,11 +78,8 @@ export function quotaMeters(
 }
 
 /** The three composition caps as used / allowed; `exceeded` when used is above allowed. */
-export function capMeters(
-	entries: readonly ProposedEntry[],
-	params: CampaignParameters
-): CapMeter[] {
-	const used = capUsage(entries, params);
+export function capMeters(list: ListCounts, params: CampaignParameters): CapMeter[] {
+	const used = list.caps;
 	const allowed = capLimits(params);
 	return (Object.keys(capLabels) as CapKey[]).map((cap) => ({
 		cap,

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
 	capMeters,
+	listCounts,
 	meterState,
 	quotaMeters,
 	type MeterState,
@@ -37,7 +38,10 @@ describe('meterState', () => {
 describe('quotaMeters', () => {
 	test('one meter per track with proposed, quota, remaining, state and passing-now', () => {
 		const meters = quotaMeters(
-			[...times(40, () => entry('collective')), ...times(45, () => entry('individual'))],
+			listCounts(
+				[...times(40, () => entry('collective')), ...times(45, () => entry('individual'))],
+				params
+			),
 			params,
 			{ suggestion: 7 }
 		);
@@ -56,12 +60,15 @@ describe('quotaMeters', () => {
 describe('capMeters', () => {
 	test('used / allowed for the three caps, exceeded one over', () => {
 		const meters = capMeters(
-			[
-				...times(18, () => entry('individual', { division: true })),
-				...times(14, () => entry('collective', { municipalOrgan: true })),
-				...times(13, () => entry('individual', { enterpriseHead: true })),
-				...times(5, () => entry('station', { enterpriseHead: true }))
-			],
+			listCounts(
+				[
+					...times(18, () => entry('individual', { division: true })),
+					...times(14, () => entry('collective', { municipalOrgan: true })),
+					...times(13, () => entry('individual', { enterpriseHead: true })),
+					...times(5, () => entry('station', { enterpriseHead: true }))
+				],
+				params
+			),
 			params
 		);
 		expect(meters.map((m) => [m.cap, m.used, m.allowed, m.exceeded])).toEqual([

@@ -1,5 +1,5 @@
 /** The board's data: every candidate of a campaign as a card, in one pass over three tables. */
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { BoardCard } from '../../board/types';
 import { consultationStatus } from '../../domain/consultations';
 import type { ConsultationDepartment } from '../../domain/vocabulary';
@@ -8,12 +8,17 @@ import type { Db } from '../db';
 import { candidate, candidateComment, consultation, finding, unit } from '../db/schema';
 import { returnOrigins } from './gate-facts';
 
-/** Every card of a campaign in board order; only one unit's when `unitId` is given. */
+/**
+ * Every card of a campaign in board order; only one unit's when `unitId` is given, only those
+ * named when `ids` is (a page of the board, the cards a move changed).
+ */
 export async function boardCards(
 	db: Db,
 	campaignId: number,
-	scope: { unitId?: number } = {}
+	scope: { unitId?: number; ids?: readonly number[] } = {}
 ): Promise<BoardCard[]> {
+	if (scope.ids?.length === 0) return [];
+	const only = scope.ids ? [...scope.ids] : undefined;
 	const findingSummary = db
 		.select({
 			candidateId: finding.candidateId,
@@ -27,7 +32,9 @@ export async function boardCards(
 			codes: sql<string[]>`array_agg(distinct ${finding.code})`.as('codes')
 		})
 		.from(finding)
-		.where(eq(finding.campaignId, campaignId))
+		.where(
+			and(eq(finding.campaignId, campaignId), only ? inArray(finding.candidateId, only) : undefined)
+		)
 		.groupBy(finding.candidateId)
 		.as('finding_summary');
 	const [rows, records] = await Promise.all([
@@ -61,7 +68,8 @@ export async function boardCards(
 			.where(
 				and(
 					eq(candidate.campaignId, campaignId),
-					scope.unitId === undefined ? undefined : eq(candidate.unitId, scope.unitId)
+					scope.unitId === undefined ? undefined : eq(candidate.unitId, scope.unitId),
+					only ? inArray(candidate.id, only) : undefined
 				)
 			)
 			.orderBy(asc(unit.id), asc(candidate.track), asc(candidate.id)),
@@ -74,7 +82,12 @@ export async function boardCards(
 			})
 			.from(consultation)
 			.innerJoin(candidate, eq(consultation.candidateId, candidate.id))
-			.where(eq(candidate.campaignId, campaignId))
+			.where(
+				and(
+					eq(candidate.campaignId, campaignId),
+					only ? inArray(consultation.candidateId, only) : undefined
+				)
+			)
 	]);
 	const recordsOf = groupBy(records, (record) => record.candidateId);
 	// Off-ramped cards carry their way back (the stage they left), for the secretary's menu.

@@ -83,7 +83,7 @@ export async function voteOutcomes(
 }
 
 /** The campaign's proposed list, as the domain's entries (ref = candidate id). */
-export async function proposedList(tx: Tx, campaignId: number): Promise<ProposedEntry[]> {
+export async function proposedList(tx: Db | Tx, campaignId: number): Promise<ProposedEntry[]> {
 	const rows = await tx
 		.select({
 			id: candidate.id,

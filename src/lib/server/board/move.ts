@@ -22,12 +22,14 @@ import {
 	type Stage
 } from '../../domain/stages';
 import { addWorkingDays } from '../../domain/working-days';
+import { listCounts } from '../../domain/meters';
 import type { MovedCard, MoveOutcome } from '../../board/types';
 import { recordAudit } from '../audit/record';
 import { todayInChina } from '../../clock';
 import type { Db } from '../db';
 import { campaign, candidate } from '../db/schema';
 import { appendEvent } from '../live/events';
+import { boardCards } from './cards';
 import {
 	consultationRecords,
 	openErrorCounts,
@@ -200,7 +202,13 @@ export async function moveCandidates(db: Db, request: MoveRequest): Promise<Move
 		}
 		const seq =
 			moved.length > 0
-				? await appendEvent(tx, request.campaignId, 'candidates.moved', { moves: moved })
+				? await appendEvent(tx, request.campaignId, 'candidates.moved', {
+						moves: moved,
+						cards: await boardCards(tx, request.campaignId, {
+							ids: moved.map((card) => card.candidateId)
+						}),
+						list: listCounts(entries, params)
+					})
 				: null;
 		return { outcomes, seq };
 	});

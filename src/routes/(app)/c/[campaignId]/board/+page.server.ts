@@ -5,24 +5,23 @@ import { stationTargetTracks } from '$lib/domain/campaign';
 import { stages } from '$lib/domain/stages';
 import { canMove, canViewBoard } from '$lib/permissions';
 import { requireAccess } from '$lib/server/auth/guard';
-import { boardCards } from '$lib/server/board/cards';
+import { parseFilters } from '$lib/board/filters';
+import { boardColumns, boardSeq } from '$lib/server/board/columns';
 import { moveCandidates } from '$lib/server/board/move';
-import { campaign, unit } from '$lib/server/db/schema';
+import { unit } from '$lib/server/db/schema';
 import { getRuntime } from '$lib/server/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load = (async ({ locals, params, depends }) => {
+export const load = (async ({ locals, params, url, depends }) => {
 	const role = requireAccess(locals, params.campaignId, canViewBoard);
 	depends(`board:${role.campaignId}`);
 	const { db } = await getRuntime();
 	// The sequence number is read first: an event committed meanwhile shows up as a gap, and the
 	// client reloads, rather than being lost.
-	const [owner] = await db
-		.select({ name: campaign.name, parameters: campaign.parameters, seq: campaign.eventSeq })
-		.from(campaign)
-		.where(eq(campaign.id, role.campaignId));
-	const [cards, units] = await Promise.all([
-		boardCards(db, role.campaignId),
+	const owner = await boardSeq(db, role.campaignId);
+	const filters = parseFilters(url.searchParams);
+	const [board, units] = await Promise.all([
+		boardColumns(db, role.campaignId, owner!.parameters, filters),
 		db
 			.select({ id: unit.id, name: unit.name, district: unit.district })
 			.from(unit)
@@ -35,7 +34,8 @@ export const load = (async ({ locals, params, depends }) => {
 		parameters: owner!.parameters,
 		seq: owner!.seq,
 		canMove: canMove(role),
-		cards,
+		filters,
+		board,
 		units
 	};
 }) satisfies PageServerLoad;

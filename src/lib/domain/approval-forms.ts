@@ -6,6 +6,7 @@
  */
 import type { NominationTrack } from './campaign';
 import type { CollectiveForm, PersonForm, SuggestionForm } from './interchange';
+import { collectiveCategories, genders, personCategories, ranks, unitNatures } from './vocabulary';
 
 /**
  * Who may read a field: `open` — everyone who sees the candidate; `panel` — not the shared
@@ -41,6 +42,8 @@ export interface FormField<K extends string = string> {
 	kind: FieldKind;
 	/** False for facts the rules need that the paper form does not print (认定事项). */
 	printed: boolean;
+	/** The closed list a value is chosen from (vocabulary.ts), for drop-down lists; none when free text. */
+	choices?: readonly string[];
 }
 
 /** One approval form: which attachment, its title and its section of a nomination. */
@@ -69,7 +72,8 @@ function describe<K extends string>(specs: [K, ...Spec][]): FormField<K>[] {
 		kind,
 		required: options.required ?? false,
 		privacy: options.privacy ?? 'open',
-		printed: options.printed ?? true
+		printed: options.printed ?? true,
+		...(options.choices ? { choices: options.choices } : {})
 	}));
 }
 
@@ -85,7 +89,7 @@ export const individualForm: ApprovalForm<'person', keyof PersonForm & string> =
 	section: 'person',
 	fields: describe<keyof PersonForm & string>([
 		['name', '姓名', 'text', required],
-		['gender', '性别', 'text', required],
+		['gender', '性别', 'text', { required: true, choices: genders }],
 		['photo', '照片', 'photo'],
 		['ethnicity', '民族', 'text', required],
 		['birth', '出生年月', 'text', { required: true, privacy: 'panel' }],
@@ -100,9 +104,9 @@ export const individualForm: ApprovalForm<'person', keyof PersonForm & string> =
 		['employerAddress', '所在单位地址', 'text', { privacy: 'personal' }],
 		['employerPostcode', '所在单位邮编', 'text', { privacy: 'personal' }],
 		['position', '职务'],
-		['rank', '职级'],
-		['unitNature', '单位性质', 'text', required],
-		['category', '推荐类别', 'text', required],
+		['rank', '职级', 'text', { choices: ranks }],
+		['unitNature', '单位性质', 'text', { required: true, choices: unitNatures }],
+		['category', '推荐类别', 'text', { required: true, choices: personCategories }],
 		['assessments', '近五年考核情况', 'assessments'],
 		['liaisonYears', '直接从事市人大代表工作年限（年）', 'number'],
 		['resume', '个人简历', 'resume'],
@@ -126,7 +130,7 @@ export const collectiveForm: ApprovalForm<'collective', keyof CollectiveForm & s
 	section: 'collective',
 	fields: describe<keyof CollectiveForm & string>([
 		['name', '集体名称', 'text', required],
-		['category', '推荐类别', 'text', required],
+		['category', '推荐类别', 'text', { required: true, choices: collectiveCategories }],
 		['level', '集体级别'],
 		['memberCount', '集体人员数（人）', 'number'],
 		['leader', '集体负责人姓名', 'text', required],

@@ -11,6 +11,7 @@ import { canViewBoard, type Actor } from '../../permissions';
 import type { Db, Tx } from '../db';
 import type { FindingSummary } from '../../board/events';
 import type { Nomination } from '../../domain/interchange';
+import type { CampaignParameters } from '../../domain/campaign';
 import {
 	campaign,
 	candidate,
@@ -50,35 +51,53 @@ export async function refreshFindings(tx: Db | Tx, campaignId: number): Promise<
 
 	const recorded = await recordedConsultations(tx, campaignId);
 	const nominations = rows.map((row) => withRecorded(row.form, recorded.get(row.id) ?? []));
-	const duplicates = duplicatesByIndex(nominations);
+	const found = campaignFindings(nominations, parameters);
 	const values: FindingRow[] = [];
-	const toRow = (found: DomainFinding, target: { candidateId: number } | { unitId: number }) =>
+	const toRow = (item: DomainFinding, target: { candidateId: number } | { unitId: number }) =>
 		values.push({
 			campaignId,
 			candidateId: null,
 			unitId: null,
 			...target,
-			code: found.code,
-			severity: found.severity,
-			field: found.field,
-			message: found.message
+			code: item.code,
+			severity: item.severity,
+			field: item.field,
+			message: item.message
 		});
-	nominations.forEach((nomination, index) => {
-		const candidateId = rows[index]!.id;
-		for (const found of validateNomination(nomination, parameters)) toRow(found, { candidateId });
-		const duplicate = duplicates[index];
-		if (duplicate) toRow(duplicate, { candidateId });
+	found.byNomination.forEach((list, index) => {
+		for (const item of list) toRow(item, { candidateId: rows[index]!.id });
 	});
-	for (const name of new Set(nominations.map((n) => n.unit.name))) {
+	for (const [name, list] of found.byUnit) {
 		const unitId = unitIdByName.get(name);
 		if (unitId === undefined) throw new Error(`unit “${name}” of campaign ${campaignId} not found`);
-		for (const found of validateUnit(name, nominations, parameters)) toRow(found, { unitId });
+		for (const item of list) toRow(item, { unitId });
 	}
 	await tx.delete(finding).where(eq(finding.campaignId, campaignId));
 	for (let start = 0; start < values.length; start += INSERT_BATCH) {
 		await tx.insert(finding).values(values.slice(start, start + INSERT_BATCH));
 	}
 	return values.length;
+}
+
+/**
+ * The findings of a campaign's nominations (each with its consultations as recorded): per
+ * nomination (its rules and DUPLICATE-NOMINEE against the others) and per unit (SPEC §4.2).
+ * The stored findings and an upload's preview both come from here.
+ */
+export function campaignFindings(
+	nominations: readonly Nomination[],
+	parameters: CampaignParameters
+): { byNomination: DomainFinding[][]; byUnit: Map<string, DomainFinding[]> } {
+	const duplicates = duplicatesByIndex(nominations);
+	const byNomination = nominations.map((nomination, index) => {
+		const list = validateNomination(nomination, parameters);
+		const duplicate = duplicates[index];
+		return duplicate ? [...list, duplicate] : list;
+	});
+	const byUnit = new Map<string, DomainFinding[]>();
+	for (const name of new Set(nominations.map((n) => n.unit.name)))
+		byUnit.set(name, validateUnit(name, nominations, parameters));
+	return { byNomination, byUnit };
 }
 
 type Recorded = Pick<Consultation, 'dept' | 'result' | 'date' | 'note'>;

@@ -1,0 +1,234 @@
+/**
+ * Reads a filled approval form (.docx, 附件1–3, one candidate a file) into a draft: the form is
+ * recognised by its title (「先进个人推荐审批表」…), and every table cell whose text is one of the
+ * form's labels (domain/approval-forms.ts, spaces ignored) gives its field the next cell's text —
+ * the layout we export (label | value pairs, long text under its heading row) and the notice's
+ * own layout alike. The photo is the first picture in the table; 推荐单位 and 填报时间 come from
+ * the cover or the line above the table. Unzipping with jszip, XML with fast-xml-parser.
+ */
+import JSZip from 'jszip';
+import { XMLParser } from 'fast-xml-parser';
+import { approvalForms, type ApprovalForm, type FormField } from '../../domain/approval-forms';
+import { nominationTracks, type NominationTrack } from '../../domain/campaign';
+import { emptyDraft, setField, type Draft } from './draft';
+import { IntakeRefusal } from './refusal';
+
+/** Larger unpacked parts (document XML, the photo) are refused: a zip bomb or not a form. */
+export const maxPartBytes = 16 * 1024 * 1024;
+
+type XmlNode = Record<string, unknown> & { ':@'?: Record<string, string> };
+
+const parser = new XMLParser({
+	preserveOrder: true,
+	ignoreAttributes: false,
+	parseTagValue: false,
+	trimValues: false
+});
+
+/** A table cell as read: its text (paragraphs joined by line breaks) and its pictures' ids. */
+interface Cell {
+	text: string;
+	pictures: string[];
+}
+
+/** Spaces (also 全角), colons and a trailing note in brackets do not tell labels apart. */
+function labelKey(text: string): string {
+	return text.replace(/[\s\u3000：:]/g, '');
+}
+
+function tagOf(node: XmlNode): string | undefined {
+	return Object.keys(node).find((key) => key !== ':@');
+}
+
+function children(node: XmlNode): XmlNode[] {
+	const tag = tagOf(node);
+	const value = tag ? node[tag] : undefined;
+	return Array.isArray(value) ? (value as XmlNode[]) : [];
+}
+
+/** Text of a run-level subtree: w:t text, w:tab as a tab, w:br and w:cr as line breaks. */
+function inlineText(nodes: XmlNode[], out: string[], pictures: string[]): void {
+	for (const node of nodes) {
+		const tag = tagOf(node);
+		if (tag === '#text') continue;
+		if (tag === 'w:t') {
+			for (const part of children(node)) if ('#text' in part) out.push(String(part['#text']));
+		} else if (tag === 'w:tab') out.push('\t');
+		else if (tag === 'w:br' || tag === 'w:cr') out.push('\n');
+		else if (tag === 'a:blip') {
+			const id = node[':@']?.['@_r:embed'];
+			if (id) pictures.push(id);
+		} else if (tag) inlineText(children(node), out, pictures);
+	}
+}
+
+/** What the body holds in order: paragraphs outside tables, and the cells of every table. */
+interface Body {
+	paragraphs: string[];
+	cells: Cell[];
+}
+
+function paragraphText(node: XmlNode, pictures: string[]): string {
+	const out: string[] = [];
+	inlineText(children(node), out, pictures);
+	return out.join('');
+}
+
+function isMergedContinuation(cell: XmlNode): boolean {
+	const properties = children(cell).find((child) => tagOf(child) === 'w:tcPr');
+	const merge = properties && children(properties).find((child) => tagOf(child) === 'w:vMerge');
+	return !!merge && merge[':@']?.['@_w:val'] !== 'restart';
+}
+
+function walk(nodes: XmlNode[], body: Body, inTable: boolean): void {
+	for (const node of nodes) {
+		const tag = tagOf(node);
+		if (tag === 'w:p') {
+			const text = paragraphText(node, []);
+			if (!inTable) body.paragraphs.push(text);
+		} else if (tag === 'w:tc') {
+			if (isMergedContinuation(node)) continue;
+			const pictures: string[] = [];
+			const lines = children(node)
+				.filter((child) => tagOf(child) === 'w:p')
+				.map((paragraph) => paragraphText(paragraph, pictures));
+			body.cells.push({ text: lines.join('\n'), pictures });
+			// A table nested in a cell is read after it.
+			walk(
+				children(node).filter((child) => tagOf(child) === 'w:tbl'),
+				body,
+				true
+			);
+		} else if (tag === 'w:tbl' || tag === 'w:tr') walk(children(node), body, true);
+		else if (tag && tag !== '#text' && tag !== 'w:sectPr') walk(children(node), body, inTable);
+	}
+}
+
+/** Reads a zip entry as bytes, refusing it past `maxPartBytes` unpacked (counted as it inflates). */
+function entryBytes(file: JSZip.JSZipObject, fileName: string): Promise<Buffer> {
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = [];
+		let size = 0;
+		let done = false;
+		const stream = file.nodeStream('nodebuffer');
+		stream.on('data', (chunk: Buffer) => {
+			if (done) return;
+			size += chunk.length;
+			if (size > maxPartBytes) {
+				done = true;
+				stream.pause();
+				reject(new IntakeRefusal(`“${fileName}”的内容超过 16 MB，不像一份审批表，未导入。`));
+				return;
+			}
+			chunks.push(chunk);
+		});
+		stream.on('error', (error: unknown) => {
+			if (!done) reject(error instanceof Error ? error : new Error(String(error)));
+			done = true;
+		});
+		stream.on('end', () => {
+			if (!done) resolve(Buffer.concat(chunks));
+			done = true;
+		});
+	});
+}
+
+/** The form whose title the document's paragraphs carry, else the one most of its labels match. */
+function formOf(body: Body): ApprovalForm<'person' | 'collective' | 'suggestion', string> | null {
+	for (const paragraph of body.paragraphs) {
+		const key = labelKey(paragraph);
+		const byTitle = Object.values(approvalForms).find((form) => key.includes(form.title));
+		if (byTitle) return byTitle;
+	}
+	const labels = new Set(body.cells.map((cell) => labelKey(cell.text)));
+	let best: { track: NominationTrack; hits: number } | null = null;
+	for (const track of nominationTracks) {
+		const hits = approvalForms[track].fields.filter((f) => labels.has(labelKey(f.label))).length;
+		if (hits >= 3 && hits > (best?.hits ?? 0)) best = { track, hits };
+	}
+	return best ? approvalForms[best.track] : null;
+}
+
+/** 填报时间 「2022年10月28日」 as 2022-10-28; undefined when left blank. */
+function filedOn(text: string): string | undefined {
+	const match = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/.exec(text);
+	if (!match) return undefined;
+	return `${match[1]}-${match[2]!.padStart(2, '0')}-${match[3]!.padStart(2, '0')}`;
+}
+
+const imageTypes: Record<string, string> = {
+	png: 'image/png',
+	jpg: 'image/jpeg',
+	jpeg: 'image/jpeg'
+};
+
+/** The picture with relationship `id` as a data URL, when it is a PNG or JPEG. */
+async function pictureUrl(zip: JSZip, id: string, fileName: string): Promise<string | undefined> {
+	const rels = zip.file('word/_rels/document.xml.rels');
+	if (!rels) return undefined;
+	const xml = (await entryBytes(rels, fileName)).toString('utf8');
+	const target =
+		new RegExp(`<Relationship[^>]*Id="${id}"[^>]*Target="([^"]+)"`).exec(xml)?.[1] ??
+		new RegExp(`<Relationship[^>]*Target="([^"]+)"[^>]*Id="${id}"`).exec(xml)?.[1];
+	if (!target) return undefined;
+	const type = imageTypes[target.split('.').pop()?.toLowerCase() ?? ''];
+	const file = zip.file(target.startsWith('/') ? target.slice(1) : `word/${target}`);
+	if (!type || !file) return undefined;
+	return `data:${type};base64,${(await entryBytes(file, fileName)).toString('base64')}`;
+}
+
+/** Reads `bytes` (a .docx named `fileName`) into the draft of the one candidate it holds. */
+export async function readApprovalFormDocx(bytes: Uint8Array, fileName: string): Promise<Draft> {
+	let zip: JSZip;
+	try {
+		zip = await JSZip.loadAsync(bytes);
+	} catch {
+		throw new IntakeRefusal(
+			`“${fileName}”无法打开：文件已损坏，或不是 .docx 格式的 Word 文档。请用 Word 或 WPS 打开检查，另存为 .docx 后再上传。`
+		);
+	}
+	const part = zip.file('word/document.xml');
+	if (!part)
+		throw new IntakeRefusal(
+			`“${fileName}”不是 Word 文档（缺少正文部分）。请上传审批表的 .docx 文件。`
+		);
+	let tree: XmlNode[];
+	try {
+		tree = parser.parse((await entryBytes(part, fileName)).toString('utf8')) as XmlNode[];
+	} catch (error) {
+		if (error instanceof IntakeRefusal) throw error;
+		throw new IntakeRefusal(
+			`“${fileName}”的正文已损坏，无法读取。请用 Word 或 WPS 打开后重新保存为 .docx。`
+		);
+	}
+	const body: Body = { paragraphs: [], cells: [] };
+	walk(tree, body, false);
+	const form = formOf(body);
+	if (!form)
+		throw new IntakeRefusal(
+			`“${fileName}”不是审批表：没有找到“先进集体推荐审批表”“先进个人推荐审批表”或“优秀建议推荐审批表”及其表格。每个文件应是一名推荐对象的审批表（附件1–3）。`
+		);
+	const base = fileName.replace(/\.docx$/i, '');
+	const draft = emptyDraft(form.track, `“${fileName}”`, base);
+	const byLabel = new Map<string, FormField>(
+		form.fields.filter((f) => f.printed).map((f) => [labelKey(f.label), f])
+	);
+	for (let i = 0; i < body.cells.length; i++) {
+		const field = byLabel.get(labelKey(body.cells[i]!.text));
+		if (!field || field.key in draft.section || field.kind === 'photo') continue;
+		const value = body.cells[i + 1];
+		setField(draft, field, value && !byLabel.has(labelKey(value.text)) ? value.text : '');
+		if (value && !byLabel.has(labelKey(value.text))) i += 1;
+	}
+	if (form.fields.some((f) => f.kind === 'photo')) {
+		const picture = body.cells.find((cell) => cell.pictures.length > 0)?.pictures[0];
+		draft.section.photo = (picture && (await pictureUrl(zip, picture, fileName))) ?? '';
+	}
+	for (const paragraph of body.paragraphs) {
+		const line = /^[\s\u3000]*(推荐单位|填报时间)[\s\u3000]*[：:](.*)$/s.exec(paragraph);
+		const value = line?.[2]?.trim() ?? '';
+		if (line?.[1] === '推荐单位' && value) draft.unitName ??= value;
+		if (line?.[1] === '填报时间') draft.submittedAt ??= filedOn(value);
+	}
+	return draft;
+}

@@ -151,12 +151,10 @@ test('a whole joint review: attendance, quorum, a 差额 ballot, secret counts, 
 	expect(smallest.size, `smallest text: ${smallest.text}`).toBeGreaterThanOrEqual(24);
 	expect(await fontSize(screen, '[data-testid="meeting-screen"]')).toBeGreaterThanOrEqual(28);
 	expect(await fontSize(screen, '[data-testid="screen-current"] h2')).toBeGreaterThanOrEqual(48);
-	expect(
-		await fontSize(screen, `[data-testid="meeting-meter-${track}-value"]`)
-	).toBeGreaterThanOrEqual(40);
+	expect(await fontSize(screen, `[data-testid="meter-${track}-value"]`)).toBeGreaterThanOrEqual(40);
 
 	// Close with the keyboard: results on every screen.
-	const meterBefore = (await screen.getByTestId(`meeting-meter-${track}-value`).textContent())!;
+	const meterBefore = (await screen.getByTestId(`meter-${track}-value`).textContent())!;
 	const proposedBefore = Number(meterBefore.split('/')[0]!.trim());
 	await secretary.locator('body').click({ position: { x: 5, y: 5 } });
 	await secretary.keyboard.press('c');
@@ -164,12 +162,27 @@ test('a whole joint review: attendance, quorum, a 差额 ballot, secret counts, 
 	await expect(p4.getByTestId(`outcome-${candidateId}`)).toHaveText('通过');
 	await shoot(screen, 'meeting-screen-results');
 
+	// The board's meters show the same: 本轮通过 / 待拟表彰 per track, the caps with base and %.
+	const board = await secretary.context().newPage();
+	await board.goto(`/c/${campaignId}/board`);
+	await expect(board.getByTestId(`meter-${track}-passing`)).toContainText(
+		'本轮通过 1 · 待拟表彰 1'
+	);
+	await expect(board.getByTestId('caps')).toContainText('基数 90');
+	await expect(board.getByTestId('cap-division')).toHaveText(/\d+ \/ 18（\d+%）/);
+	await expect(screen.getByTestId(`meter-${track}-passing`)).toContainText(
+		'本轮通过 1 · 待拟表彰 1'
+	);
+
 	// Propose the passing: the meters move on every screen, no override.
 	await secretary.getByRole('button', { name: '将通过者按名次提为拟表彰' }).click();
-	for (const page of [screen, secretary, p5])
-		await expect(page.getByTestId(`meeting-meter-${track}-value`)).toHaveText(
+	for (const page of [screen, secretary, p5, board])
+		await expect(page.getByTestId(`meter-${track}-value`)).toHaveText(
 			new RegExp(`^\\s*${proposedBefore + 1} /`)
 		);
+	await expect(board.getByTestId(`meter-${track}-passing`)).toContainText(
+		'本轮通过 1 · 待拟表彰 0'
+	);
 
 	// The minutes list the round with its counts and the recusal.
 	await secretary.goto(`/c/${campaignId}/meeting/minutes`);

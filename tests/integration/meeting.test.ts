@@ -29,6 +29,7 @@ import {
 	type MeetingActor
 } from '../../src/lib/server/votes/meeting';
 import { proposePassing } from '../../src/lib/server/votes/propose';
+import { meterTallies } from '../../src/lib/server/votes/tallies';
 import type { VoteChoice } from '../../src/lib/domain/tally';
 import { freshDatabase, type TestDatabase } from '../helpers/db';
 
@@ -459,9 +460,31 @@ describe('the gate and proposing', () => {
 			[4, 'tie'],
 			[1, 'failed']
 		]);
+		// The meters: 本轮通过 2 and 待拟表彰 2 (ties are not passed).
+		expect(await meterTallies(db(), campaignId)).toEqual({
+			passingNow: { suggestion: 2 },
+			roundPassed: { suggestion: 2 }
+		});
 		const proposed = await proposePassing(db(), { campaignId, roundId, actor: secretary });
 		expect(proposed.moved).toBe(2);
 		expect(proposed.outcomes.map((o) => o.candidateId)).toEqual([ids[0], ids[1]]);
+		// Proposed: nobody waits any more; the round still passed two.
+		expect(await meterTallies(db(), campaignId)).toEqual({
+			passingNow: {},
+			roundPassed: { suggestion: 2 }
+		});
+		// A new round on the tie: 本轮 is the latest closed round.
+		const tie = await openRound(db(), {
+			campaignId,
+			candidateIds: [ids[2]!],
+			actor: secretary
+		});
+		for (const p of panelists.slice(0, 4)) await vote(p, tie.roundId, ids[2]!, 'approve');
+		await closeRound(db(), { campaignId, roundId: tie.roundId, actor: secretary });
+		expect(await meterTallies(db(), campaignId)).toEqual({
+			passingNow: { suggestion: 1 },
+			roundPassed: { suggestion: 1 }
+		});
 	});
 
 	test('proposing never overfills a track under concurrent moves', async () => {

@@ -3,6 +3,7 @@
  * per track proposed / quota, and the three caps of 通知四(二) as used / allowed.
  */
 import {
+	capBase,
 	capLabels,
 	capLimits,
 	trackLabels,
@@ -24,9 +25,23 @@ export interface QuotaMeter {
 	quota: number;
 	remaining: number;
 	state: MeterState;
-	/** Candidates in joint review whose vote would pass now (shown beside the meter). */
+	/** Candidates in joint review whose latest closed round passed (待拟表彰, beside the meter). */
 	passingNow: number;
+	/** Candidates of this track that passed in the meeting's latest closed round (本轮通过). */
+	roundPassed: number;
 }
+
+/**
+ * What the meters add from the joint review, per track (counted on the server from the closed
+ * rounds, `src/lib/server/votes/tallies.ts`): 待拟表彰 and 本轮通过.
+ */
+export interface MeterTallies {
+	passingNow: Partial<Record<Track, number>>;
+	roundPassed: Partial<Record<Track, number>>;
+}
+
+/** No rounds closed yet. */
+export const noTallies: MeterTallies = { passingNow: {}, roundPassed: {} };
 
 /** One composition cap's meter. */
 export interface CapMeter {
@@ -35,6 +50,10 @@ export interface CapMeter {
 	used: number;
 	allowed: number;
 	exceeded: boolean;
+	/** `used` as a whole percentage of the cap base. */
+	percent: number;
+	/** The cap base (表彰总数) the percentages are of: 90 for the preset. */
+	base: number;
 }
 
 /** State of a meter: full at or over the quota, near from 90 % of it (36 of 40, 104 of 115). */
@@ -63,7 +82,7 @@ export function listCounts(
 export function quotaMeters(
 	list: ListCounts,
 	params: CampaignParameters,
-	passingNow: Partial<Record<Track, number>> = {}
+	tallies: MeterTallies = noTallies
 ): QuotaMeter[] {
 	const counts = list.byTrack;
 	return tracks.map((track) => ({
@@ -73,7 +92,8 @@ export function quotaMeters(
 		quota: params.quotas[track],
 		remaining: Math.max(0, params.quotas[track] - counts[track]),
 		state: meterState(counts[track], params.quotas[track]),
-		passingNow: passingNow[track] ?? 0
+		passingNow: tallies.passingNow[track] ?? 0,
+		roundPassed: tallies.roundPassed[track] ?? 0
 	}));
 }
 
@@ -81,11 +101,14 @@ export function quotaMeters(
 export function capMeters(list: ListCounts, params: CampaignParameters): CapMeter[] {
 	const used = list.caps;
 	const allowed = capLimits(params);
+	const base = capBase(params);
 	return (Object.keys(capLabels) as CapKey[]).map((cap) => ({
 		cap,
 		label: capLabels[cap],
 		used: used[cap],
 		allowed: allowed[cap],
-		exceeded: used[cap] > allowed[cap]
+		exceeded: used[cap] > allowed[cap],
+		percent: Math.round((used[cap] / Math.max(1, base)) * 100),
+		base
 	}));
 }

@@ -43,21 +43,46 @@ describe('quotaMeters', () => {
 				params
 			),
 			params,
-			{ suggestion: 7 }
+			{ passingNow: { suggestion: 7, station: 2 }, roundPassed: { suggestion: 3 } }
 		);
 		expect(
-			meters.map((m) => [m.track, m.proposed, m.quota, m.remaining, m.state, m.passingNow])
+			meters.map((m) => [
+				m.track,
+				m.proposed,
+				m.quota,
+				m.remaining,
+				m.state,
+				m.passingNow,
+				m.roundPassed
+			])
 		).toEqual([
-			['collective', 40, 40, 0, 'full', 0],
-			['individual', 45, 50, 5, 'near', 0],
-			['suggestion', 0, 100, 100, 'ok', 7],
-			['station', 0, 115, 115, 'ok', 0]
+			['collective', 40, 40, 0, 'full', 0, 0],
+			['individual', 45, 50, 5, 'near', 0, 0],
+			['suggestion', 0, 100, 100, 'ok', 7, 3],
+			['station', 0, 115, 115, 'ok', 2, 0]
 		]);
 		expect(meters[0]?.label).toBe('先进集体');
 	});
 });
 
 describe('capMeters', () => {
+	test.each([
+		[0, 0],
+		[1, 1],
+		[9, 10],
+		[45, 50],
+		[90, 100]
+	])('%i of a base of 90 is %i %%', (used, percent) => {
+		const meters = capMeters(
+			listCounts(
+				times(used, () => entry('individual', { division: true })),
+				params
+			),
+			params
+		);
+		expect(meters[0]?.percent).toBe(percent);
+	});
+
 	test('used / allowed for the three caps, exceeded one over', () => {
 		const meters = capMeters(
 			listCounts(
@@ -71,10 +96,10 @@ describe('capMeters', () => {
 			),
 			params
 		);
-		expect(meters.map((m) => [m.cap, m.used, m.allowed, m.exceeded])).toEqual([
-			['division', 18, 18, false],
-			['municipalOrgan', 14, 13, true],
-			['enterpriseHead', 13, 13, false]
+		expect(meters.map((m) => [m.cap, m.used, m.allowed, m.exceeded, m.percent, m.base])).toEqual([
+			['division', 18, 18, false, 20, 90],
+			['municipalOrgan', 14, 13, true, 16, 90],
+			['enterpriseHead', 13, 13, false, 14, 90]
 		]);
 	});
 });

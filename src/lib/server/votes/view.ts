@@ -7,6 +7,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { ClosedRoundResult } from '../../board/events';
 import { trackLabels, type Track } from '../../domain/campaign';
+import type { MeterTallies } from '../../domain/meters';
 import type { ProposedEntry } from '../../domain/rules/list-composition';
 import type { Quorum, VoteChoice } from '../../domain/tally';
 import type { Db } from '../db';
@@ -27,6 +28,7 @@ import {
 } from '../db/schema';
 import { proposedList } from '../board/gate-facts';
 import { meetingQuorum, openMeetingOf, panelMembers } from './meeting';
+import { meterTallies } from './tallies';
 
 /** A candidate on the agenda: name, second line, unit and track — no personal data. */
 export interface AgendaItem {
@@ -75,8 +77,8 @@ export interface MeetingView {
 	openRound: RoundView | null;
 	lastClosed: RoundView | null;
 	entries: ProposedEntry[];
-	/** Joint-review candidates whose latest closed round passed, per track (本轮通过). */
-	passingByTrack: Partial<Record<Track, number>>;
+	/** 待拟表彰 and 本轮通过 per track, for the meters. */
+	tallies: MeterTallies;
 	current: CurrentFacts | null;
 	/** The viewer's own marks in the open round, and whom they are recused from (panelists). */
 	mine: { choices: Record<number, VoteChoice>; recusedFrom: number[]; voter: boolean } | null;
@@ -155,31 +157,6 @@ export async function meetingView(
 				voter: false
 			};
 		}
-		const passing = await tx
-			.selectDistinctOn([roundCandidate.candidateId], {
-				candidateId: roundCandidate.candidateId,
-				outcome: roundCandidate.outcome,
-				track: candidate.track,
-				isStation: candidate.isStation,
-				roundTrack: round.track
-			})
-			.from(roundCandidate)
-			.innerJoin(round, eq(round.id, roundCandidate.roundId))
-			.innerJoin(candidate, eq(candidate.id, roundCandidate.candidateId))
-			.where(
-				and(
-					eq(round.campaignId, campaignId),
-					eq(round.status, 'closed'),
-					eq(candidate.stage, 'joint')
-				)
-			)
-			.orderBy(roundCandidate.candidateId, desc(round.closedAt), desc(round.id));
-		const passingByTrack: Partial<Record<Track, number>> = {};
-		for (const p of passing)
-			if (p.outcome === 'passed') {
-				const track = (p.roundTrack ?? (p.isStation ? 'station' : p.track)) as Track;
-				passingByTrack[track] = (passingByTrack[track] ?? 0) + 1;
-			}
 		const currentId = open?.currentCandidateId ?? null;
 		return {
 			meeting: open ? { id: open.id, heldOn: open.heldOn, currentCandidateId: currentId } : null,
@@ -193,7 +170,7 @@ export async function meetingView(
 			openRound,
 			lastClosed,
 			entries: await proposedList(tx, campaignId),
-			passingByTrack,
+			tallies: await meterTallies(tx, campaignId),
 			current: currentId ? await currentFacts(tx, currentId) : null,
 			mine
 		};

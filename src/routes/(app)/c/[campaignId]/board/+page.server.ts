@@ -10,6 +10,7 @@ import { boardColumns, boardSeq } from '$lib/server/board/columns';
 import { moveCandidates } from '$lib/server/board/move';
 import { unit } from '$lib/server/db/schema';
 import { getRuntime } from '$lib/server/runtime';
+import { meterTallies } from '$lib/server/votes/tallies';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, params, url, depends }) => {
@@ -20,8 +21,9 @@ export const load = (async ({ locals, params, url, depends }) => {
 	// client reloads, rather than being lost.
 	const owner = await boardSeq(db, role.campaignId);
 	const filters = parseFilters(url.searchParams);
-	const [board, units] = await Promise.all([
+	const [board, tallies, units] = await Promise.all([
 		boardColumns(db, role.campaignId, owner!.parameters, filters),
+		meterTallies(db, role.campaignId),
 		db
 			.select({ id: unit.id, name: unit.name, district: unit.district })
 			.from(unit)
@@ -36,6 +38,7 @@ export const load = (async ({ locals, params, url, depends }) => {
 		canMove: canMove(role),
 		filters,
 		board,
+		tallies,
 		units
 	};
 }) satisfies PageServerLoad;

@@ -12,6 +12,8 @@ export interface BenchResult {
 	budget: number | null;
 	judged: 'p50' | 'p99' | 'mean' | 'max';
 	pass: boolean;
+	/** What the figures count: milliseconds unless said (a size in KB, a memory in MB). */
+	unit?: 'ms' | 'KB' | 'MB';
 }
 
 /** Times `work` `runs` times (after `setup` each time, untimed); returns the durations in ms. */
@@ -42,7 +44,8 @@ export function result(
 	name: string,
 	durations: number[],
 	budget: number | null,
-	judged: BenchResult['judged'] = 'p50'
+	judged: BenchResult['judged'] = 'p50',
+	unit: BenchResult['unit'] = 'ms'
 ): BenchResult {
 	const sorted = [...durations].sort((a, b) => a - b);
 	const figures = {
@@ -52,5 +55,5 @@ export function result(
 		max: sorted.at(-1) ?? NaN
 	};
 	const pass = budget === null || figures[judged] <= budget;
-	return { name, runs: sorted.length, ...figures, budget, judged, pass };
+	return { name, runs: sorted.length, ...figures, budget, judged, pass, unit };
 }

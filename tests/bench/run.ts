@@ -4,8 +4,9 @@
  *
  * Contract for a bench module `tests/bench/<name>.bench.ts`: export
  * `run(): Promise<BenchResult[]>` (type in ./measure). Each result has `name` (what was measured,
- * with its size), `runs`, the figures `p50`, `p99`, `mean`, `max` in milliseconds, `budget` in
- * milliseconds (null for none), `judged` (which figure the budget applies to) and `pass`.
+ * with its size), `runs`, the figures `p50`, `p99`, `mean`, `max` in milliseconds (or in the
+ * result's `unit`: KB for sizes, MB for memory), `budget` in the same unit (null for none),
+ * `judged` (which figure the budget applies to) and `pass`.
  * Build them with `measure()` and `result()` from ./measure — import those from there, never
  * from this file: the runner awaits the modules it loads, so importing it back would deadlock.
  * A module may read DATABASE_URL to add PostgreSQL figures; it creates and drops what it uses.
@@ -36,15 +37,15 @@ async function main(): Promise<void> {
 		console.error(`… ${file}`);
 		results.push(...(await bench.run()));
 	}
-	const ms = (value: number) => value.toFixed(1);
+	const figure = (value: number, unit = 'ms') => `${value.toFixed(1)} ${unit}`;
 	console.table(
 		results.map((r) => ({
 			bench: r.name,
 			runs: r.runs,
-			'p50 ms': ms(r.p50),
-			'p99 ms': ms(r.p99),
-			'mean ms': ms(r.mean),
-			budget: r.budget === null ? '—' : `${r.judged} < ${r.budget} ms`,
+			p50: figure(r.p50, r.unit),
+			p99: figure(r.p99, r.unit),
+			mean: figure(r.mean, r.unit),
+			budget: r.budget === null ? '—' : `${r.judged} < ${r.budget} ${r.unit ?? 'ms'}`,
 			result: r.pass ? 'pass' : 'OVER BUDGET'
 		}))
 	);

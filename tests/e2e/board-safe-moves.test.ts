@@ -13,6 +13,7 @@ import {
 	type Locator,
 	type Page
 } from '@playwright/test';
+import { COLUMN_PAGE, MORE_CARDS } from '../../src/lib/board/paging';
 import { DEMO_PASSWORD } from './helpers';
 
 // Several screens each sign in (a password hash each): generous on a shared, busy machine.
@@ -205,7 +206,7 @@ test('a card arriving in a paged column is drawn, highlighted and announced on e
 	const secretary = await boardAs(browser, 'secretary');
 	const target = column(screen, 'preliminary');
 	const count = Number(await target.getByTestId('column-count').textContent());
-	expect(count).toBeGreaterThan(61); // the column is paged: 60 cards drawn at first
+	expect(count).toBeGreaterThan(COLUMN_PAGE + 1); // the column is paged: its first cards drawn
 	await expect(target.getByRole('button', { name: /显示更多/ })).toBeVisible();
 
 	// A clean card of the last units sorts at the end of 初审, far past its first page.
@@ -235,10 +236,10 @@ test('a card arriving in a paged column is drawn, highlighted and announced on e
 	await expect(arrived).toBeVisible();
 	await expect(arrived).toHaveAttribute('data-arrived', '');
 	await expect(arrived).toBeInViewport();
-	// Drawn after the first page (the column still offers the rest), not instead of it.
-	const drawn = target.locator('[data-candidate-id]');
-	await expect(drawn).toHaveCount(61);
-	await expect(drawn.last()).toHaveAttribute('data-candidate-id', id!);
+	// Drawn beside the cards held, not instead of them (scrolled to, the column may load more
+	// around it), and counted in.
+	expect(await target.locator('[data-candidate-id]').count()).toBeGreaterThan(COLUMN_PAGE);
+	await expect(target.getByTestId('column-count')).toHaveText(String(count + 1));
 	await expect(screen.getByTestId('board-announcer')).toHaveText(`「${title}」已移至“初审”。`);
 	await expect(cardIn(secretary, 'preliminary', id!)).toHaveAttribute('data-arrived', '');
 	// The highlight is brief.
@@ -282,4 +283,32 @@ test('a move of a card another screen has not loaded moves its counts and meters
 	// The secretary's filtered board counts it out of its column too.
 	await expect(cardIn(secretary, 'joint', id)).toHaveCount(0);
 	await expect(meter(secretary)).toHaveText(`${listed! + 1} / ${quota}`);
+});
+
+test('a long column loads its next cards from the server as it is scrolled, or on 显示更多', async ({
+	browser
+}) => {
+	const page = await boardAs(browser, 'panelist1');
+	const submitted = column(page, 'submitted');
+	const drawn = submitted.locator('[data-candidate-id]');
+	await expect(drawn).toHaveCount(COLUMN_PAGE);
+	const total = Number(await submitted.getByTestId('column-count').textContent());
+	expect(total).toBeGreaterThan(COLUMN_PAGE + MORE_CARDS);
+
+	// Scrolled to its end, the column asks for the next cards.
+	await drawn.last().scrollIntoViewIfNeeded();
+	await expect(drawn).toHaveCount(COLUMN_PAGE + MORE_CARDS);
+	// The keyboard's way: the button says how many are left and loads them.
+	const more = submitted.getByRole('button', { name: /显示更多/ });
+	await expect(more).toHaveText(`显示更多（还有 ${total - COLUMN_PAGE - MORE_CARDS} 项）`);
+	await more.focus();
+	await page.keyboard.press('Enter');
+	await expect
+		.poll(() => drawn.count())
+		.toBeGreaterThanOrEqual(Math.min(total, COLUMN_PAGE + 2 * MORE_CARDS));
+	// Every card drawn once, whatever loaded it.
+	const ids = await drawn.evaluateAll((cards) =>
+		cards.map((c) => c.getAttribute('data-candidate-id'))
+	);
+	expect(new Set(ids).size).toBe(ids.length);
 });

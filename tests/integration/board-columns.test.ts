@@ -12,12 +12,8 @@ import type { BoardCard } from '../../src/lib/board/types';
 import { listCounts } from '../../src/lib/domain/meters';
 import { stages, type Stage } from '../../src/lib/domain/stages';
 import { boardCards } from '../../src/lib/server/board/cards';
-import {
-	boardColumns,
-	columnPage,
-	filteredCardIds,
-	COLUMN_PAGE
-} from '../../src/lib/server/board/columns';
+import { COLUMN_PAGE } from '../../src/lib/board/paging';
+import { boardColumns, columnPage, filteredCardIds } from '../../src/lib/server/board/columns';
 import { proposedList } from '../../src/lib/server/board/gate-facts';
 import { moveCandidates } from '../../src/lib/server/board/move';
 import { boardEvent, campaign, candidate, unit, user } from '../../src/lib/server/db/schema';

@@ -82,12 +82,8 @@ export async function boardCards(
 			})
 			.from(consultation)
 			.innerJoin(candidate, eq(consultation.candidateId, candidate.id))
-			.where(
-				and(
-					eq(candidate.campaignId, campaignId),
-					only ? inArray(consultation.candidateId, only) : undefined
-				)
-			)
+			// Only the rows' records are read below, so named cards need no campaign filter.
+			.where(only ? inArray(consultation.candidateId, only) : eq(candidate.campaignId, campaignId))
 	]);
 	const recordsOf = groupBy(records, (record) => record.candidateId);
 	// Off-ramped cards carry their way back (the stage they left), for the secretary's menu.

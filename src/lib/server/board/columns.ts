@@ -6,6 +6,7 @@
  */
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { BoardFilters } from '../../board/filters';
+import { COLUMN_PAGE, MAX_COLUMN_PAGE } from '../../board/paging';
 import type { BoardCard, BoardColumns, CardKey, ColumnCounts } from '../../board/types';
 import { listCounts } from '../../domain/meters';
 import type { CampaignParameters } from '../../domain/campaign';
@@ -15,11 +16,6 @@ import { campaign, candidate, finding, unit } from '../db/schema';
 import { boardCards } from './cards';
 import { afterKey, cardOrder, filterCondition } from './filter-sql';
 import { proposedList } from './gate-facts';
-
-/** Cards per column in the first load and per "显示更多" (the board drew 60 at first before). */
-export const COLUMN_PAGE = 60;
-/** The most a client may ask for at once. */
-export const MAX_COLUMN_PAGE = 500;
 
 const emptyCounts = (): ColumnCounts =>
 	Object.fromEntries(stages.map((stage) => [stage, 0])) as ColumnCounts;

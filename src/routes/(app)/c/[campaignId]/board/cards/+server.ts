@@ -4,7 +4,8 @@ import { parseFilters } from '$lib/board/filters';
 import { stages } from '$lib/domain/stages';
 import { canViewBoard } from '$lib/permissions';
 import { requireAccess } from '$lib/server/auth/guard';
-import { columnPage, COLUMN_PAGE, MAX_COLUMN_PAGE } from '$lib/server/board/columns';
+import { COLUMN_PAGE, MAX_COLUMN_PAGE } from '$lib/board/paging';
+import { columnPage } from '$lib/server/board/columns';
 import { getRuntime } from '$lib/server/runtime';
 import type { RequestHandler } from './$types';
 

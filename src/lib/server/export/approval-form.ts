@@ -20,7 +20,7 @@ import {
 } from 'docx';
 import { approvalFormOf, type FormField } from '../../domain/approval-forms';
 import type { Nomination } from '../../domain/interchange';
-import { faces, gongwen, run, sizes, toBytes } from './word';
+import { chineseDate, faces, gongwen, run, sizes, textWidth, toBytes } from './word';
 
 const face = '方正仿宋';
 const size = sizes.xiaosi;
@@ -234,10 +234,9 @@ function formTable(nomination: Nomination): Table {
 			})
 		);
 	}
-	// The text width of the 公文 page is 210 − 28 − 26 = 156 mm = 8844 twips.
 	const columnWidths = photoField ? [1560, 2050, 1560, 1830, 1844] : [1800, 2622, 1800, 2622];
 	return new Table({
-		width: { size: 8844, type: WidthType.DXA },
+		width: { size: textWidth, type: WidthType.DXA },
 		columnWidths,
 		layout: TableLayoutType.FIXED,
 		rows
@@ -272,8 +271,7 @@ export function formFileNameOf(
 
 /** 填报时间 as the form prints it: 2022年10月28日, or blanks to fill in. */
 function filedOn(date: string | undefined): string {
-	const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date ?? '');
-	return match ? `${match[1]}年${Number(match[2])}月${Number(match[3])}日` : '　　年　　月　　日';
+	return chineseDate(date) ?? '　　年　　月　　日';
 }
 
 /** The cover of 附件1–2: title, name (and employer), 推荐单位, 填报时间. */

@@ -11,7 +11,13 @@ import {
 	PageNumber,
 	PageOrientation,
 	Paragraph,
+	Table,
+	TableCell,
+	TableLayoutType,
+	TableRow,
 	TextRun,
+	VerticalAlignTable,
+	WidthType,
 	convertMillimetersToTwip,
 	type FileChild,
 	type IRunOptions
@@ -49,11 +55,20 @@ export function title(text: string): Paragraph {
 /** A body paragraph in 仿宋_GB2312 (三号 unless given). */
 export function body(
 	text: string,
-	options: { size?: number; bold?: boolean; center?: boolean; indent?: boolean } = {}
+	options: {
+		size?: number;
+		bold?: boolean;
+		center?: boolean;
+		indent?: boolean;
+		/** Kept on the page of what follows (a heading above its table). */
+		keepNext?: boolean;
+	} = {}
 ): Paragraph {
 	const size = options.size ?? sizes.sanhao;
 	return new Paragraph({
 		alignment: options.center ? AlignmentType.CENTER : AlignmentType.LEFT,
+		keepNext: options.keepNext,
+		keepLines: options.keepNext,
 		indent: options.indent ? { firstLine: size * 20 } : undefined,
 		children: [run(text, faces.body, size, { bold: options.bold })]
 	});
@@ -127,6 +142,64 @@ export function gongwen(
 				},
 				children
 			}
+		]
+	});
+}
+
+/** The text width of the portrait 公文 page: 210 − 28 − 26 = 156 mm, in twips. */
+export const textWidth = 8844;
+
+/** A date 'YYYY-MM-DD' as a 公文 prints it (2022年10月28日); null when it is not one. */
+export function chineseDate(date: string | undefined | null): string | null {
+	const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date ?? '');
+	return match ? `${match[1]}年${Number(match[2])}月${Number(match[3])}日` : null;
+}
+
+/**
+ * A ruled table in the body face: a header row (黑体, repeated on every page) and rows of text,
+ * columns of the given widths in twips (they should add up to `textWidth`); `centred` columns
+ * (by index) are centred, the others left-aligned.
+ */
+export function grid(
+	headers: string[],
+	rows: string[][],
+	widths: number[],
+	options: { size?: number; centred?: number[] } = {}
+): Table {
+	const size = options.size ?? sizes.xiaosi;
+	const centred = new Set(options.centred ?? []);
+	const cell = (text: string, column: number, face: string) =>
+		new TableCell({
+			verticalAlign: VerticalAlignTable.CENTER,
+			margins: { left: 60, right: 60, top: 30, bottom: 30 },
+			children: text.split('\n').map(
+				(line) =>
+					new Paragraph({
+						alignment:
+							face === faces.heading || centred.has(column)
+								? AlignmentType.CENTER
+								: AlignmentType.LEFT,
+						children: [run(line, face, size)]
+					})
+			)
+		});
+	return new Table({
+		width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+		columnWidths: widths,
+		layout: TableLayoutType.FIXED,
+		rows: [
+			new TableRow({
+				tableHeader: true,
+				cantSplit: true,
+				children: headers.map((text, column) => cell(text, column, faces.heading))
+			}),
+			...rows.map(
+				(row) =>
+					new TableRow({
+						cantSplit: true,
+						children: row.map((text, column) => cell(text, column, faces.body))
+					})
+			)
 		]
 	});
 }

@@ -5,6 +5,8 @@
  */
 import { and, asc, eq } from 'drizzle-orm';
 import type { ClosedRoundResult } from '../../board/events';
+import type { Track } from '../../domain/campaign';
+import { approvalsNeeded, type PassRule } from '../../domain/tally';
 import type { Db } from '../db';
 import {
 	attendance,
@@ -14,6 +16,7 @@ import {
 	roundCandidate,
 	roundRecusal,
 	roundVoter,
+	unit,
 	user
 } from '../db/schema';
 import { panelMembers } from './meeting';
@@ -23,12 +26,16 @@ export interface MinutesRound {
 	id: number;
 	kind: 'single' | 'ballot';
 	places: number | null;
+	passRule: PassRule;
 	status: 'open' | 'closed';
 	openedAt: Date;
 	closedAt: Date | null;
 	tookPart: string[];
 	candidates: (ClosedRoundResult & {
 		title: string;
+		unitName: string;
+		/** The list track it is reviewed on (a station proposed into 先进集体 counts there). */
+		track: Track;
 		recused: { name: string; reason: string }[];
 	})[];
 }
@@ -66,9 +73,16 @@ export async function meetingMinutes(db: Db, campaignId: number): Promise<Minute
 		const minutesRounds: MinutesRound[] = [];
 		for (const r of rounds) {
 			const rows = await db
-				.select({ rc: roundCandidate, title: candidate.title })
+				.select({
+					rc: roundCandidate,
+					title: candidate.title,
+					unitName: unit.name,
+					track: candidate.track,
+					proposedTrack: candidate.proposedTrack
+				})
 				.from(roundCandidate)
 				.innerJoin(candidate, eq(candidate.id, roundCandidate.candidateId))
+				.innerJoin(unit, eq(unit.id, candidate.unitId))
 				.where(eq(roundCandidate.roundId, r.id))
 				.orderBy(asc(roundCandidate.position));
 			const recusals = await db.select().from(roundRecusal).where(eq(roundRecusal.roundId, r.id));
@@ -80,18 +94,21 @@ export async function meetingMinutes(db: Db, campaignId: number): Promise<Minute
 				id: r.id,
 				kind: r.kind,
 				places: r.places,
+				passRule: r.passRule,
 				status: r.status,
 				openedAt: r.openedAt,
 				closedAt: r.closedAt,
 				tookPart: voters.map((v) => nameOf.get(v.userId) ?? ''),
-				candidates: rows.map(({ rc, title }) => ({
+				candidates: rows.map(({ rc, title, unitName, track, proposedTrack }) => ({
 					candidateId: rc.candidateId,
 					title,
+					unitName,
+					track: proposedTrack ?? track,
 					voters: rc.voters,
 					approve: rc.approve ?? 0,
 					reject: rc.reject ?? 0,
 					abstain: rc.abstain ?? 0,
-					needed: 0,
+					needed: approvalsNeeded(rc.voters, r.passRule),
 					rank: rc.rank,
 					outcome: rc.outcome ?? 'failed',
 					recused: recusals

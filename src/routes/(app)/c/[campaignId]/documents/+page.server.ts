@@ -3,10 +3,11 @@ import { canExport } from '$lib/permissions';
 import { requireAccess } from '$lib/server/auth/guard';
 import { listDocuments } from '$lib/server/export/documents';
 import { formSetIds } from '$lib/server/export/forms';
+import { meetingDocuments } from '$lib/server/export/meeting';
 import { getRuntime } from '$lib/server/runtime';
 import type { PageServerLoad } from './$types';
 
-/** The exports page: the list documents, and the approval forms of the board's filtered set. */
+/** The exports page: the list documents, the meeting's minutes and vote record, and the approval forms of the board's filtered set. */
 export const load = (async ({ locals, params, url }) => {
 	const role = requireAccess(locals, params.campaignId, canExport);
 	const { db } = await getRuntime();
@@ -16,6 +17,10 @@ export const load = (async ({ locals, params, url }) => {
 	return {
 		campaignId: role.campaignId,
 		lists: Object.entries(listDocuments).map(([name, doc]) => ({ name, fileName: doc.fileName })),
+		meeting: Object.entries(meetingDocuments).map(([name, doc]) => ({
+			name,
+			fileName: doc.fileName
+		})),
 		query,
 		forms
 	};

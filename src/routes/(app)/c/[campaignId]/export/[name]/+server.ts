@@ -11,6 +11,11 @@ import {
 	mimeTypes
 } from '$lib/server/export/documents';
 import { approvalFormsZip, formSetIds } from '$lib/server/export/forms';
+import {
+	buildMeetingDocument,
+	isMeetingDocument,
+	meetingDocuments
+} from '$lib/server/export/meeting';
 import { getRuntime } from '$lib/server/runtime';
 import type { RequestHandler } from './$types';
 
@@ -19,7 +24,8 @@ const noStore = { 'cache-control': 'private, no-store' };
 /**
  * The campaign's documents at stable URLs for scripts: the lists (`proposed-list.docx|xlsx`,
  * `public-notice.docx|xlsx`) and `approval-forms.zip` — the forms of the candidates matching
- * the board's filters, passed as the board's own query string — streamed as it is built.
+ * the board's filters, passed as the board's own query string — streamed as it is built — and
+ * the meeting's `minutes.docx` (会议纪要) and `votes.docx` (表决记录).
  */
 export const GET: RequestHandler = async ({ locals, params, url }) => {
 	const role = requireAccess(locals, params.campaignId, canExport);
@@ -49,8 +55,18 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 			}
 		});
 	}
-	if (name === 'minutes.docx' || name === 'votes.docx') {
-		error(404, '会议纪要和表决记录的导出尚未提供。');
+	if (isMeetingDocument(name)) {
+		const { bytes } = await buildMeetingDocument(db, role.campaignId, name, actor);
+		return new Response(new Uint8Array(bytes), {
+			headers: {
+				...noStore,
+				'content-type': mimeTypes.docx,
+				'content-disposition': attachment(meetingDocuments[name].fileName)
+			}
+		});
 	}
-	error(404, '没有这个文档。可下载：拟表彰对象建议名单、公示名单、推荐审批表。');
+	error(
+		404,
+		'没有这个文档。可下载：拟表彰对象建议名单、公示名单、推荐审批表、会议纪要、表决记录。'
+	);
 };

@@ -16,6 +16,9 @@ async function main(): Promise<void> {
 	// adapter-node builds request URLs (and so its CSRF check) from ORIGIN; without one it
 	// assumes https. Locally the app is http://localhost:PORT.
 	process.env.ORIGIN ||= `http://localhost:${port}`;
+	// The import page takes files of up to 60 MB in all (intake/upload.ts); adapter-node's
+	// default request body limit is 512 KB. Read by the handler when it loads, below.
+	process.env.BODY_SIZE_LIMIT ||= '64M';
 	const config = readConfig();
 	const started = performance.now();
 	const runtime = await getRuntime(config);

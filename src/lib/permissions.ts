@@ -55,6 +55,13 @@ export const canExport = is('secretary');
 /** Running the meeting: attendance, rounds, the current candidate. */
 export const canChairMeeting = is('secretary');
 
+/**
+ * Importing files (SPEC §8 intake): secretaries, and a unit account for its own nominations only
+ * (the intake refuses a file naming another unit).
+ */
+export const canImport: CampaignCapability = (actor) =>
+	actor.role === 'secretary' || (actor.role === 'unit' && actor.unitId !== null);
+
 /** The unit's own page: its nominations and findings. */
 export const canViewOwnUnit: CampaignCapability = (actor) =>
 	actor.role === 'unit' && actor.unitId !== null;

@@ -3,6 +3,7 @@ import {
 	canChairMeeting,
 	canComment,
 	canExport,
+	canImport,
 	canManageMembers,
 	canMove,
 	canReadComments,
@@ -32,7 +33,8 @@ describe('campaign capabilities', () => {
 		['canManageMembers', canManageMembers, ['admin', 'secretary']],
 		['canRestoreBackup', canRestoreBackup, ['admin', 'secretary']],
 		['canExport', canExport, ['secretary']],
-		['canChairMeeting', canChairMeeting, ['secretary']]
+		['canChairMeeting', canChairMeeting, ['secretary']],
+		['canImport', canImport, ['secretary', 'unit']]
 	];
 	for (const [name, capability, allowed] of table) {
 		for (const role of roles) {
@@ -45,6 +47,10 @@ describe('campaign capabilities', () => {
 		expect(canViewOwnUnit(actor('unit', 7))).toBe(true);
 		expect(canViewOwnUnit(actor('unit', null))).toBe(false);
 		expect(canViewOwnUnit(actor('secretary'))).toBe(false);
+	});
+	test('canImport: a unit account only when tied to a unit', () => {
+		expect(canImport(actor('unit', 7))).toBe(true);
+		expect(canImport(actor('unit', null))).toBe(false);
 	});
 });
 

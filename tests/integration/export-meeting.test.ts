@@ -8,9 +8,13 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { and, asc, eq, inArray, notInArray } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ClosedRoundResult } from '../../src/lib/board/events';
 import type { VoteChoice } from '../../src/lib/domain/tally';
+import { COMMENT_FIELD } from '../../src/lib/realtime/comments-doc';
+import { restoreComments } from '../../src/lib/server/comments/backup';
 import {
 	audit,
 	candidate,
@@ -19,6 +23,8 @@ import {
 	unit,
 	user
 } from '../../src/lib/server/db/schema';
+import { buildListDocument } from '../../src/lib/server/export/documents';
+import { identityOf } from '../../src/lib/server/export/entries';
 import {
 	buildMeetingDocument,
 	type MeetingDocumentName
@@ -42,7 +48,7 @@ let campaignId: number;
 /** Display names of panelist1 … panelist7. */
 let names: string[];
 /** Titles and units of the candidates voted on, by id. */
-const facts = new Map<number, { title: string; unit: string }>();
+const facts = new Map<number, { title: string; unit: string; name: string }>();
 /** Round 1: [a]; round 2: [b, linked] (panelist1 recused from `linked`); round 3 (open): [d]. */
 let a: number, b: number, linked: number, d: number;
 let round1: ClosedRoundResult[];
@@ -97,11 +103,11 @@ beforeAll(async () => {
 	const ids = [a, b, linked, d];
 	await db().update(candidate).set({ stage: 'joint' }).where(inArray(candidate.id, ids));
 	const rows = await db()
-		.select({ id: candidate.id, title: candidate.title, unit: unit.name })
+		.select({ id: candidate.id, title: candidate.title, unit: unit.name, form: candidate.form })
 		.from(candidate)
 		.innerJoin(unit, eq(unit.id, candidate.unitId))
 		.where(inArray(candidate.id, ids));
-	for (const row of rows) facts.set(row.id, row);
+	for (const row of rows) facts.set(row.id, { ...row, name: identityOf(row.form).name });
 
 	await startMeeting(db(), { campaignId, actor: secretary, heldOn: '2022-11-03' });
 	for (const p of panelists.slice(0, 6))
@@ -231,4 +237,80 @@ test('each meeting export writes an audit row: who, which document, how many can
 			after: { document: name, candidates: 4 }
 		});
 	}
+});
+
+/** A comment as Tiptap writes it: a paragraph, then a one-item bullet list. */
+function commentState(lead: string, item: string): string {
+	const doc = new Y.Doc();
+	const paragraph = new Y.XmlElement('paragraph');
+	paragraph.insert(0, [new Y.XmlText(lead)]);
+	const list = new Y.XmlElement('bulletList');
+	const entry = new Y.XmlElement('listItem');
+	const inner = new Y.XmlElement('paragraph');
+	inner.insert(0, [new Y.XmlText(item)]);
+	entry.insert(0, [inner]);
+	list.insert(0, [entry]);
+	doc.getXmlFragment(COMMENT_FIELD).insert(0, [paragraph, list]);
+	return Buffer.from(Y.encodeStateAsUpdate(doc)).toString('base64');
+}
+
+describe('the proposed list carries the vote result where there is one, and the 评审意见', () => {
+	beforeAll(async () => {
+		// The two that passed are proposed; b (failed) too, by override, to show a failed result.
+		await db()
+			.update(candidate)
+			.set({ stage: 'proposed' })
+			.where(inArray(candidate.id, [a, b, linked]));
+		await db().transaction((tx) =>
+			restoreComments(tx, campaignId, [
+				{ candidateId: a, ref: 'a', state: commentState('事迹突出，同意推荐。', '群众公认度高') }
+			])
+		);
+	});
+
+	test('proposed-list.docx in LibreOffice: 表决结果 under each voted candidate, none under the others, the comment line by line', async () => {
+		const { bytes } = await buildListDocument(db(), campaignId, 'proposed-list.docx', exporter);
+		const pdf = await renderPdf(bytes, 'proposed-list.docx');
+		rendered.push(pdf);
+		if (shots) await renderPng(pdf.pdf, `${shots}/doc-proposed-list-p1`, 1, 80);
+		const flat = squeeze(pdf.raw);
+		const after = (id: number, length: number) => {
+			const name = squeeze(facts.get(id)!.title);
+			const at = flat.indexOf(name);
+			expect(at).toBeGreaterThanOrEqual(0);
+			return flat.slice(at, at + name.length + length);
+		};
+		expect(after(a, 300)).toContain(squeeze('表决结果：同意 5 票，不同意 1 票，弃权 0 票，通过'));
+		expect(after(a, 300)).toContain(squeeze('评审意见：事迹突出，同意推荐。• 群众公认度高'));
+		expect(after(b, 300)).toContain(squeeze('表决结果：同意 1 票，不同意 1 票，弃权 4 票，未通过'));
+		expect(after(linked, 300)).toContain(
+			squeeze('表决结果：同意 4 票，不同意 0 票，弃权 1 票，通过')
+		);
+		// Only the three voted on carry a result (the open round's candidate is not on the list).
+		expect(flat.split('表决结果').length - 1).toBe(3);
+		expect(flat.split('评审意见').length - 1).toBe(1);
+	}, 300_000);
+
+	test('proposed-list.xlsx: the 表决结果 and 评审意见 columns of those rows', async () => {
+		const { bytes } = await buildListDocument(db(), campaignId, 'proposed-list.xlsx', exporter);
+		const workbook = new ExcelJS.Workbook();
+		await workbook.xlsx.load(new Uint8Array(bytes).buffer);
+		const sheet = workbook.worksheets[0]!;
+		const header = sheet.getRow(3).values as string[];
+		const vote = header.indexOf('表决结果');
+		const comment = header.indexOf('评审意见');
+		expect(vote).toBeGreaterThan(0);
+		const rows = new Map<string, ExcelJS.Row>();
+		sheet.eachRow((row) => rows.set(String(row.getCell(2).value), row));
+		const row = (id: number) => rows.get(facts.get(id)!.name)!;
+		expect(row(a).getCell(vote).value).toBe('同意 5 票，不同意 1 票，弃权 0 票，通过');
+		expect(row(a).getCell(comment).value).toBe('事迹突出，同意推荐。\n• 群众公认度高');
+		expect(row(linked).getCell(vote).value).toBe('同意 4 票，不同意 0 票，弃权 1 票，通过');
+		expect(row(b).getCell(comment).value).toBe('');
+		// Entry rows (numbered; not the merged group rows) with a result: the three voted on.
+		const withVotes = [...rows.values()].filter(
+			(r) => typeof r.getCell(1).value === 'number' && r.getCell(vote).value
+		);
+		expect(withVotes.length).toBe(3);
+	});
 });

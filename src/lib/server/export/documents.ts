@@ -5,7 +5,14 @@
 import { recordAudit } from '../audit/record';
 import type { Db } from '../db';
 import { listGroups, noticeStages, proposedStages } from './entries';
-import { proposedListDocx, proposedListXlsx, publicNoticeDocx, publicNoticeXlsx } from './lists';
+import { meetingMinutes } from '../votes/minutes';
+import {
+	proposedListDocx,
+	proposedListXlsx,
+	publicNoticeDocx,
+	publicNoticeXlsx,
+	voteLinesOf
+} from './lists';
 
 /** Who exports: the user (null for scripts and tests) and the name the audit row keeps. */
 export interface ExportActor {
@@ -45,11 +52,13 @@ export async function buildListDocument(
 	const list = await listGroups(db, campaignId, proposed ? proposedStages : noticeStages, {
 		comments: proposed
 	});
+	// The proposed list prints each candidate's vote result, read from the meeting's minutes.
+	const votes = proposed ? voteLinesOf(await meetingMinutes(db, campaignId)) : new Map();
 	const bytes =
 		name === 'proposed-list.docx'
-			? await proposedListDocx(list)
+			? await proposedListDocx(list, votes)
 			: name === 'proposed-list.xlsx'
-				? await proposedListXlsx(list)
+				? await proposedListXlsx(list, votes)
 				: name === 'public-notice.docx'
 					? await publicNoticeDocx(list)
 					: await publicNoticeXlsx(list);

@@ -6,6 +6,8 @@
  */
 import ExcelJS from 'exceljs';
 import { AlignmentType, Paragraph, type FileChild } from 'docx';
+import { roundOutcomeLabels } from '../../domain/tally';
+import type { MinutesMeeting } from '../votes/minutes';
 import type { ListEntry, ListGroups } from './entries';
 import { body, faces, gongwen, heading, run, sizes, title, toBytes } from './word';
 
@@ -31,8 +33,26 @@ export function publicRow(entry: ListEntry, trackLabel: string): PublicRow {
 	};
 }
 
-/** Optional vote results to print, by candidate id (e.g. 「同意 9 票，不同意 1 票，弃权 0 票」). */
+/** Vote results to print, by candidate id (e.g. 「同意 9 票，不同意 1 票，弃权 0 票，通过」). */
 export type VoteLines = Map<number, string>;
+
+/**
+ * Each candidate's vote result as the lists print it: the counts and outcome of the last closed
+ * round it was in (a later round — a re-vote after a tie — replaces an earlier one).
+ */
+export function voteLinesOf(meetings: MinutesMeeting[]): VoteLines {
+	const lines: VoteLines = new Map();
+	for (const m of meetings)
+		for (const r of m.rounds) {
+			if (r.status !== 'closed') continue;
+			for (const c of r.candidates)
+				lines.set(
+					c.candidateId,
+					`同意 ${c.approve} 票，不同意 ${c.reject} 票，弃权 ${c.abstain} 票，${roundOutcomeLabels[c.outcome]}`
+				);
+		}
+	return lines;
+}
 
 /** 拟表彰对象建议名单 as a 公文 .docx: by track, numbered, unit, one-line summary, vote, 评审意见. */
 export async function proposedListDocx(list: ListGroups, votes: VoteLines = new Map()) {
@@ -60,7 +80,12 @@ export async function proposedListDocx(list: ListGroups, votes: VoteLines = new 
 			if (entry.summary) children.push(body(entry.summary, { indent: true }));
 			const vote = votes.get(entry.id);
 			if (vote) children.push(body(`表决结果：${vote}`, { indent: true }));
-			if (entry.comment) children.push(body(`评审意见：${entry.comment}`, { indent: true }));
+			entry.comment
+				.split('\n')
+				.filter((line) => line.trim())
+				.forEach((line, i) =>
+					children.push(body(i === 0 ? `评审意见：${line}` : line, { indent: true }))
+				);
 		});
 	});
 	if (list.count === 0) children.push(body('（暂无拟表彰对象）', { center: true }));

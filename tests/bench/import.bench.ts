@@ -3,48 +3,15 @@
  * < 2 s), and validate 5,000 nominations (issue 12: < 1 s). Import runs on a fresh in-memory PGlite each time, and on a fresh PostgreSQL database
  * when DATABASE_URL is set.
  */
-import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { parseInterchange } from '../../src/lib/domain/interchange';
 import { validateDocument } from '../../src/lib/domain/rules/validate';
-import { openDatabase, type Database } from '../../src/lib/server/db';
 import { generateDemo } from '../../src/lib/server/demo';
 import { importNominations } from '../../src/lib/server/import/nominations';
-import { createCampaign } from '../../src/lib/server/seed';
-import { adminQuery, withDatabase } from '../helpers/global-setup';
 import { measure, result, type BenchResult } from './measure';
+import { benchTargets, type Target } from './targets';
 
-const migrationsFolder = path.resolve('drizzle');
 const VALIDATE_RUNS = 20;
 const IMPORT_RUNS = 5;
-
-/** A fresh migrated database with an empty campaign; `drop` removes it again. */
-interface Target {
-	database: Database;
-	campaignId: number;
-	drop: () => Promise<void>;
-}
-
-async function freshPglite(): Promise<Target> {
-	const database = await openDatabase({ migrationsFolder });
-	const campaignId = await createCampaign(database.db, 'bench', 'chongqing-2022');
-	return { database, campaignId, drop: () => database.close() };
-}
-
-async function freshPostgres(baseUrl: string): Promise<Target> {
-	const name = `shortlist_bench_${randomBytes(5).toString('hex')}`;
-	await adminQuery(baseUrl, `CREATE DATABASE ${name}`);
-	const database = await openDatabase({ url: withDatabase(baseUrl, name), migrationsFolder });
-	const campaignId = await createCampaign(database.db, 'bench', 'chongqing-2022');
-	return {
-		database,
-		campaignId,
-		drop: async () => {
-			await database.close();
-			await adminQuery(baseUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-		}
-	};
-}
 
 /** Validate (parse + validateDocument) and import of the 555-nomination demo. */
 export async function run(): Promise<BenchResult[]> {
@@ -95,10 +62,7 @@ export async function run(): Promise<BenchResult[]> {
 			id: null,
 			name: 'bench'
 		});
-	const targets: [string, () => Promise<Target>][] = [['PGlite', freshPglite]];
-	const baseUrl = process.env.DATABASE_URL;
-	if (baseUrl) targets.push(['PostgreSQL', () => freshPostgres(baseUrl)]);
-	for (const [label, fresh] of targets) {
+	for (const [label, fresh] of benchTargets()) {
 		const durations = await measure(IMPORT_RUNS, importInto, fresh, (target) => target.drop());
 		results.push(
 			result(`import ${value.nominations.length} into fresh ${label}`, durations, 2000, 'max')

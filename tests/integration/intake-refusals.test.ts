@@ -13,6 +13,7 @@ import type { IndividualNomination, Nomination } from '../../src/lib/domain/inte
 import { unit } from '../../src/lib/server/db/schema';
 import { approvalFormDocx, formFileName } from '../../src/lib/server/export/approval-form';
 import { importNominations } from '../../src/lib/server/import/nominations';
+import { ImportRefusedError } from '../../src/lib/server/import/preflight';
 import { IntakeRefusal } from '../../src/lib/server/intake/refusal';
 import { templateXlsx } from '../../src/lib/server/intake/template';
 import {
@@ -192,7 +193,7 @@ describe('preview and confirm', () => {
 		const before = await counts(database.db);
 		await expect(
 			confirmUpload(database.db, campaignId, secretary, files, preview.digest)
-		).rejects.toBeInstanceOf(IntakeRefusal);
+		).rejects.toBeInstanceOf(ImportRefusedError);
 		expect(await counts(database.db)).toEqual(before);
 	});
 

@@ -379,7 +379,8 @@ export async function previewUpload(
 
 /**
  * Imports `files` as previewed: read again, checked against the preview's `digest` (other files
- * are refused, nothing written), then imported all or nothing.
+ * are refused, nothing written), then imported all or nothing. Throws IntakeRefusal, or
+ * ImportRefusedError for the problems the preview listed.
  */
 export async function confirmUpload(
 	db: Db,
@@ -392,8 +393,7 @@ export async function confirmUpload(
 		throw new IntakeRefusal('上传的文件与预览时不同。请重新选择文件并预览，核对后再确认导入。');
 	const state = await storedState(db, campaignId);
 	const parsed = await parseUpload(files, uploader, state);
-	const problems = importProblems(parsed.document);
-	if (problems.length > 0) throw new IntakeRefusal(problems.join('\n'));
+	// importNominations refuses (ImportRefusedError, nothing written) what the preview listed as problems.
 	const summary = await importNominations(db, campaignId, parsed.document, {
 		id: uploader.id,
 		name: uploader.name,

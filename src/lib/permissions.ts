@@ -75,6 +75,15 @@ export function canViewCandidate(actor: Actor, candidate: CandidateScope): boole
 	return canViewBoard(actor);
 }
 
+/**
+ * Downloading a candidate's approval form (.docx): secretaries and administrators, the unit that
+ * submitted it (its own nominations only), and panelists — theirs printed with personal data
+ * hidden (SPEC §7, the same filter as the form view). Not the shared screen (`observer`).
+ */
+export function canDownloadApprovalForm(actor: Actor, candidate: CandidateScope): boolean {
+	return actor.role !== 'observer' && canViewCandidate(actor, candidate);
+}
+
 /** The audit history and the objections of a candidate (not for unit accounts). */
 export const seesReviewRecords = is('admin', 'secretary', 'panelist', 'observer');
 

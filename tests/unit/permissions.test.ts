@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import {
 	canChairMeeting,
 	canComment,
+	canDownloadApprovalForm,
 	canExport,
 	canImport,
 	canManageMembers,
@@ -55,20 +56,22 @@ describe('campaign capabilities', () => {
 });
 
 describe('per-candidate capabilities', () => {
-	const cases: [string, Actor, { unitId: number }, boolean, boolean, boolean][] = [
-		// who, actor, candidate, views it, sees personal data, sees birth month
-		['secretary', actor('secretary'), OTHER, true, true, true],
-		['admin', actor('admin'), OTHER, true, true, true],
-		['panelist', actor('panelist'), OTHER, true, false, true],
-		['observer (shared screen)', actor('observer'), OTHER, true, false, false],
-		['unit, own nomination', actor('unit', 7), OWN, true, true, true],
-		["unit, another unit's", actor('unit', 7), OTHER, false, false, false]
+	const cases: [string, Actor, { unitId: number }, boolean, boolean, boolean, boolean][] = [
+		// who, actor, candidate, views it, sees personal data, sees birth month, downloads the form
+		['secretary', actor('secretary'), OTHER, true, true, true, true],
+		['admin', actor('admin'), OTHER, true, true, true, true],
+		['panelist', actor('panelist'), OTHER, true, false, true, true],
+		['observer (shared screen)', actor('observer'), OTHER, true, false, false, false],
+		['unit, own nomination', actor('unit', 7), OWN, true, true, true, true],
+		["unit, another unit's", actor('unit', 7), OTHER, false, false, false, false],
+		['unit account tied to no unit', actor('unit', null), OWN, false, false, false, false]
 	];
-	for (const [who, a, candidate, views, personal, birth] of cases) {
+	for (const [who, a, candidate, views, personal, birth, downloads] of cases) {
 		test(who, () => {
 			expect(canViewCandidate(a, candidate)).toBe(views);
 			expect(seesPersonalData(a, candidate)).toBe(personal);
 			expect(seesBirthMonth(a, candidate)).toBe(birth);
+			expect(canDownloadApprovalForm(a, candidate)).toBe(downloads);
 		});
 	}
 });

@@ -9,7 +9,12 @@ import type { Db } from '../db';
 import { consultation, objection } from '../db/schema';
 import { findingsOf } from '../import/findings';
 import type { CampaignRole } from '../memberships';
-import { canViewCandidate, seesReviewRecords } from '../../permissions';
+import {
+	canDownloadApprovalForm,
+	canViewCandidate,
+	seesPersonalData,
+	seesReviewRecords
+} from '../../permissions';
 import { nominationFor } from '../privacy';
 import { getCandidate } from './candidates';
 
@@ -50,6 +55,10 @@ export async function candidateView(db: Db, role: CampaignRole, candidateId: num
 		role: role.role,
 		candidate: candidateSummary(found),
 		form: nominationFor(role, found, found.form),
+		/** The approval form as .docx: offered when the role may download it, and whether its copy hides personal data. */
+		formDownload: canDownloadApprovalForm(role, found)
+			? { hidesPersonalData: !seesPersonalData(role, found) }
+			: null,
 		findings,
 		consultations,
 		objections,

@@ -34,16 +34,20 @@ export async function loadNomination(
 	};
 }
 
-/** One candidate's approval form and its file name; records the export. */
+/**
+ * One candidate's approval form and its file name; records the export. `view` is the nomination
+ * as the reader may read it (the privacy filter for the reader's role); by default as stored.
+ */
 export async function exportApprovalForm(
 	db: Db,
 	campaignId: number,
 	candidateId: number,
-	actor: ExportActor
+	actor: ExportActor,
+	view: (nomination: Nomination) => Nomination = (nomination) => nomination
 ): Promise<{ bytes: Buffer; fileName: string } | null> {
 	const nomination = await loadNomination(db, campaignId, candidateId);
 	if (!nomination) return null;
-	const bytes = await approvalFormDocx(nomination);
+	const bytes = await approvalFormDocx(view(nomination));
 	await recordExport(db, campaignId, actor, `approval-form.docx#${candidateId}`, 1);
 	return { bytes, fileName: formFileName(nomination) };
 }

@@ -62,6 +62,18 @@ export const canChairMeeting = is('secretary');
 export const canImport: CampaignCapability = (actor) =>
 	actor.role === 'secretary' || (actor.role === 'unit' && actor.unitId !== null);
 
+/** Seating panelists on the campaign's review panel (评审委员会) or taking them off it. */
+export const canManagePanel = is('secretary');
+
+/**
+ * Declaring a conflict of interest (回避) of panelist `panelistId`: the panelist for
+ * themselves, or the secretary recording it for anyone on the panel (SPEC §6).
+ */
+export function canDeclareConflict(actor: Actor & { userId: number }, panelistId: number): boolean {
+	if (actor.role === 'panelist') return actor.userId === panelistId;
+	return actor.role === 'secretary';
+}
+
 /** The unit's own page: its nominations and findings. */
 export const canViewOwnUnit: CampaignCapability = (actor) =>
 	actor.role === 'unit' && actor.unitId !== null;

@@ -189,3 +189,53 @@ test('a whole joint review: attendance, quorum, a 差额 ballot, secret counts, 
 	await expect(secretary.getByTestId('minutes-meeting')).toContainText('实到 5 人');
 	await expect(secretary.getByTestId('minutes-meeting')).toContainText('所在单位推荐');
 });
+
+test('the members page seats the panel and records a recusal; a panelist declares their own', async ({
+	browser
+}) => {
+	test.setTimeout(180_000);
+	// Runs after the whole meeting above: its meeting is still open.
+	const { page: secretary, campaignId } = await meetingAs(browser, 'secretary');
+	await expect(secretary.getByTestId('quorum')).toContainText('应到 7');
+	const members = await secretary.context().newPage();
+	await members.goto(`/c/${campaignId}/members`);
+	const seat7 = members.getByTestId('seat-panelist7');
+	await seat7.getByRole('button', { name: /移出/ }).click();
+	await expect(members.getByTestId('on-panel-panelist7')).toHaveText('不在评审委员会中');
+	await expect(secretary.getByTestId('quorum')).toContainText('应到 6');
+	await seat7.getByRole('button', { name: /加入/ }).click();
+	await expect(members.getByTestId('on-panel-panelist7')).toHaveText('在评审委员会中');
+	await expect(secretary.getByTestId('quorum')).toContainText('应到 7');
+
+	// The secretary records panelist6's conflict with a candidate on the agenda.
+	const { page: p6 } = await meetingAs(browser, 'panelist6');
+	const item = p6.locator('[data-agenda-id][data-recused="false"]').first();
+	const candidateId = (await item.getAttribute('data-agenda-id'))!;
+	const p6Id = await members
+		.getByTestId('seat-panelist6')
+		.locator('input[name="userId"]')
+		.inputValue();
+	await members.getByLabel('评审委员', { exact: true }).selectOption(p6Id);
+	await members.getByLabel('候选对象').selectOption(candidateId);
+	await members.getByLabel('回避理由').fill('与候选对象系近亲属');
+	await members.getByRole('button', { name: '登记回避' }).click();
+	await expect(members.getByTestId('conflicts')).toContainText('与候选对象系近亲属');
+	// panelist6's device shows it at once (a board event), and on the candidate itself.
+	await expect(p6.locator(`[data-agenda-id="${candidateId}"]`)).toHaveAttribute(
+		'data-recused',
+		'true'
+	);
+	await p6.locator(`[data-agenda-id="${candidateId}"]`).click();
+	await expect(p6.getByTestId('current-recused')).toBeVisible();
+
+	// panelist5 declares their own conflict from their device, for the candidate they look at.
+	const { page: p5 } = await meetingAs(browser, 'panelist5');
+	await p5.locator(`[data-agenda-id="${candidateId}"]`).click();
+	await p5.getByText('申报回避', { exact: true }).first().click();
+	await p5.getByLabel('回避理由').fill('曾在该单位任职');
+	await p5.getByRole('button', { name: '申报回避' }).click();
+	await expect(p5.getByTestId('current-recused')).toBeVisible();
+	await members.reload();
+	await expect(members.getByTestId('conflicts')).toContainText('曾在该单位任职');
+	await expect(members.getByTestId('conflicts')).toContainText('本人申报');
+});

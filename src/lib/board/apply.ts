@@ -89,6 +89,8 @@ export function applyMessage(
 		case 'round.opened':
 		case 'vote.cast':
 		case 'round.closed':
+		case 'conflict.declared':
+		case 'meeting.ended':
 			// Meeting events: the meeting view follows them; the cards stay as they are.
 			return { kind: 'applied', view: next };
 		default:

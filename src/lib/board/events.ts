@@ -59,6 +59,10 @@ export interface BoardEventMap {
 	'vote.cast': { roundId: number; cast: number; expected: number };
 	/** A round closed: per candidate its anonymous counts and outcome. */
 	'round.closed': { roundId: number; results: ClosedRoundResult[] };
+	/** A panelist was recused from a candidate by a declared conflict (回避; not secret). */
+	'conflict.declared': { candidateId: number; userId: number };
+	/** The chair ended the meeting (结束会议); `endedAt` is an ISO timestamp. */
+	'meeting.ended': { meetingId: number; endedAt: string };
 }
 
 /** One candidate's result as a closed round announces it: counts only, never a voter. */
@@ -94,7 +98,9 @@ export const boardEventTypes = [
 	'meeting.current',
 	'round.opened',
 	'vote.cast',
-	'round.closed'
+	'round.closed',
+	'conflict.declared',
+	'meeting.ended'
 ] as const satisfies readonly BoardEventType[];
 
 /** A board event as the live socket delivers it: one member per type of the map. */

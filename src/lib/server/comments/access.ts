@@ -1,11 +1,12 @@
 /**
  * Who may open a candidate's 评审意见, asked of the one permissions module: the user's role in
- * the campaign, the candidate's unit, and whether the user is recused from it (SPEC §6).
+ * the campaign, the candidate's unit, and whether the user is recused from it (SPEC §6): linked
+ * to its unit, or a declared conflict.
  */
 import { and, eq } from 'drizzle-orm';
 import { canComment, canReadComments } from '../../permissions';
 import type { Db } from '../db';
-import { candidate, membership, panelistUnit } from '../db/schema';
+import { candidate, conflict, membership, panelistUnit } from '../db/schema';
 
 /** The verdict for one socket: read (and maybe write), or refused. */
 export type CommentAccess = { ok: true; canWrite: boolean } | { ok: false };
@@ -26,7 +27,8 @@ export async function commentAccess(
 			role: membership.role,
 			actorUnitId: membership.unitId,
 			candidateUnitId: candidate.unitId,
-			linkedUnit: panelistUnit.unitId
+			linkedUnit: panelistUnit.unitId,
+			declared: conflict.id
 		})
 		.from(candidate)
 		.innerJoin(
@@ -37,10 +39,14 @@ export async function commentAccess(
 			panelistUnit,
 			and(eq(panelistUnit.userId, userId), eq(panelistUnit.unitId, candidate.unitId))
 		)
+		.leftJoin(conflict, and(eq(conflict.userId, userId), eq(conflict.candidateId, candidate.id)))
 		.where(and(eq(candidate.id, candidateId), eq(candidate.campaignId, campaignId)));
 	if (!row) return { ok: false };
 	const actor = { role: row.role, unitId: row.actorUnitId };
-	const scope = { unitId: row.candidateUnitId, recused: row.linkedUnit !== null };
+	const scope = {
+		unitId: row.candidateUnitId,
+		recused: row.linkedUnit !== null || row.declared !== null
+	};
 	if (!canReadComments(actor, scope)) return { ok: false };
 	return { ok: true, canWrite: canComment(actor, scope) };
 }

@@ -20,7 +20,13 @@ import {
 	type VoteChoice
 } from '../../domain/tally';
 import type { ClosedRoundResult } from '../../board/events';
-import { canChairMeeting, canVote, type Actor } from '../../permissions';
+import {
+	canChairMeeting,
+	canDeclareConflict,
+	canManagePanel,
+	canVote,
+	type Actor
+} from '../../permissions';
 import type { Role } from '../../roles';
 import { todayInChina } from '../../clock';
 import { recordAudit } from '../audit/record';
@@ -40,6 +46,7 @@ import {
 	roundVoter,
 	user
 } from '../db/schema';
+import { notifyAccessChanged } from '../auth/access';
 import { appendEvent } from '../live/events';
 import { proposedList } from '../board/gate-facts';
 
@@ -220,7 +227,7 @@ export async function setOnPanel(
 	db: Db,
 	request: { campaignId: number; userId: number; onPanel: boolean; actor: MeetingActor }
 ): Promise<void> {
-	requireChair(request.actor);
+	if (!canManagePanel(request.actor)) refuse('NOT-ALLOWED', '只有秘书处可以调整评审委员会成员。');
 	await db.transaction(async (tx) => {
 		const changed = await tx
 			.update(membership)
@@ -285,6 +292,8 @@ export async function recusals(
 /**
  * Records a declared conflict of interest: by the panelist for themselves, or by the secretary
  * for any panelist. Refused while a round on the candidate is open (its denominator is fixed).
+ * The panelist's open sockets are re-checked at the commit: their comment socket for the
+ * candidate closes with 4403 (a recused panelist gets no comment document).
  */
 export async function declareConflict(
 	db: Db,
@@ -297,8 +306,7 @@ export async function declareConflict(
 	}
 ): Promise<void> {
 	const { actor } = request;
-	const self = actor.role === 'panelist' && actor.id === request.userId;
-	if (!canChairMeeting(actor) && !self)
+	if (!canDeclareConflict({ ...actor, userId: actor.id }, request.userId))
 		refuse('NOT-ALLOWED', '只能由评审委员本人或秘书处申报回避。');
 	const reason = request.reason.trim();
 	if (!reason) refuse('REASON-REQUIRED', '请填写回避理由。');
@@ -346,6 +354,11 @@ export async function declareConflict(
 			after: { userId: request.userId },
 			reason
 		});
+		await appendEvent(tx, request.campaignId, 'conflict.declared', {
+			candidateId: request.candidateId,
+			userId: request.userId
+		});
+		await notifyAccessChanged(tx, request.userId);
 	});
 }
 

@@ -145,9 +145,11 @@ export async function meetingView(
 				.select({ userId: roundVoter.userId })
 				.from(roundVoter)
 				.where(and(eq(roundVoter.roundId, openRow.id), eq(roundVoter.userId, viewer.id)));
+			// The round's recusals, and those on the rest of the agenda (declared since, say).
+			const agendaRecusals = await recusedFromAgenda(tx, viewer.id, agenda);
 			mine = {
 				choices: Object.fromEntries(marks.map((m) => [m.candidateId, m.choice])),
-				recusedFrom: rec.map((r) => r.candidateId),
+				recusedFrom: [...new Set([...rec.map((r) => r.candidateId), ...agendaRecusals])],
 				voter: Boolean(voter)
 			};
 		} else if (viewer.role === 'panelist') {

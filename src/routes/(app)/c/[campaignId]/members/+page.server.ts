@@ -1,12 +1,14 @@
 import { fail } from '@sveltejs/kit';
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { canManageMembers, roleChangeRefusal } from '$lib/permissions';
+import { canManageMembers, canManagePanel, roleChangeRefusal } from '$lib/permissions';
 import { requireAccess } from '$lib/server/auth/guard';
 import { roles } from '$lib/roles';
 import { membership, unit, user } from '$lib/server/db/schema';
 import { getRuntime } from '$lib/server/runtime';
 import { setMembership, UserInputError } from '$lib/server/users';
+import { declareConflict, MeetingRefusal, setOnPanel } from '$lib/server/votes/meeting';
+import { panelRoster } from '$lib/server/votes/panel';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, params }) => {
@@ -38,7 +40,13 @@ export const load = (async ({ locals, params }) => {
 		...member,
 		assignableRoles: roles.filter((to) => roleChangeRefusal(role, member, to) === null)
 	}));
-	return { members: withChoices, units, selfId: locals.user?.id };
+	return {
+		members: withChoices,
+		units,
+		selfId: locals.user?.id,
+		/** The review panel and its conflicts: shown to whoever may manage the panel. */
+		panel: canManagePanel(role) ? await panelRoster(db, role.campaignId) : null
+	};
 }) satisfies PageServerLoad;
 
 const roleChange = z.object({
@@ -49,7 +57,63 @@ const roleChange = z.object({
 		.transform((value) => (value === '' ? null : value))
 });
 
+const panelSeat = z.object({
+	userId: z.coerce.number().int().positive(),
+	onPanel: z.enum(['true', 'false'])
+});
+
+const conflictForm = z.object({
+	userId: z.coerce.number().int().positive(),
+	candidateId: z.coerce.number().int().positive(),
+	reason: z.string().trim().max(500)
+});
+
+/** A refusal of the meeting services becomes a 400 with its Chinese message. */
+async function refused(work: () => Promise<void>) {
+	try {
+		await work();
+		return null;
+	} catch (problem) {
+		if (problem instanceof MeetingRefusal) return fail(400, { message: problem.message });
+		throw problem;
+	}
+}
+
 export const actions = {
+	/** Puts a panelist on the campaign's review panel (应到) or takes them off it. */
+	panel: async ({ locals, params, request }) => {
+		const role = requireAccess(locals, params.campaignId, canManagePanel);
+		const parsed = panelSeat.safeParse(Object.fromEntries(await request.formData()));
+		if (!parsed.success) return fail(400, { message: '请选择评审委员。' });
+		const { db } = await getRuntime();
+		const onPanel = parsed.data.onPanel === 'true';
+		const actor = { id: role.userId, name: role.userName, role: role.role, unitId: role.unitId };
+		return (
+			(await refused(() =>
+				setOnPanel(db, {
+					campaignId: role.campaignId,
+					userId: parsed.data.userId,
+					onPanel,
+					actor
+				})
+			)) ?? { message: onPanel ? '已加入评审委员会。' : '已移出评审委员会。' }
+		);
+	},
+	/** Records a panelist's conflict of interest with a candidate (回避), with its reason. */
+	conflict: async ({ locals, params, request }) => {
+		const role = requireAccess(locals, params.campaignId, canManagePanel);
+		const parsed = conflictForm.safeParse(Object.fromEntries(await request.formData()));
+		if (!parsed.success)
+			return fail(400, { message: '请选择评审委员和候选对象，并填写回避理由（500 字以内）。' });
+		const { db } = await getRuntime();
+		const actor = { id: role.userId, name: role.userName, role: role.role, unitId: role.unitId };
+		return (
+			(await refused(() =>
+				declareConflict(db, { campaignId: role.campaignId, ...parsed.data, actor })
+			)) ?? { message: '已登记回避；该委员不能再对该候选对象投票，也看不到其评审意见。' }
+		);
+	},
+
 	setRole: async ({ locals, params, request }) => {
 		const role = requireAccess(locals, params.campaignId, canManageMembers);
 		const parsed = roleChange.safeParse(Object.fromEntries(await request.formData()));

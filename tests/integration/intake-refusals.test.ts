@@ -174,7 +174,7 @@ describe('preview and confirm', () => {
 			expect.objectContaining({
 				code: 'ENUM-INVALID',
 				subject: '张试',
-				fieldName: '性别',
+				field: 'person.gender',
 				message: expect.stringContaining('性别“未知”不在可选范围内')
 			})
 		);

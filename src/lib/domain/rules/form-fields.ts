@@ -8,16 +8,11 @@ import type { CollectiveForm, Nomination, PersonForm, SuggestionForm } from '../
 import { isBlank, listText } from '../text';
 import {
 	assessmentResults,
-	collectiveCategories,
 	consultationDepartments,
 	consultationResults,
-	genders,
 	isOneOf,
 	levellessCategories,
-	parseCollectiveLevel,
-	personCategories,
-	ranks,
-	unitNatures
+	parseCollectiveLevel
 } from '../vocabulary';
 import { issue, type Issue } from './finding';
 
@@ -144,31 +139,35 @@ export function checkCollectiveLevelValue(collective: CollectiveForm): Issue[] {
 	];
 }
 
-/** ENUM-INVALID: 性别, 单位性质, 推荐类别, 职务职级, 考核等次, 集体类别, 征求意见部门和结果. */
+/**
+ * ENUM-INVALID for the fields whose closed list the form's description names (`choices`:
+ * 性别, 职级, 单位性质, 推荐类别 of 附件2; 推荐类别 of 附件1) — the same lists the template's
+ * drop-downs offer.
+ */
+function checkChoices(
+	form: { section: string; attachment: string; fields: readonly FormField[] },
+	values: object
+): Issue[] {
+	const section = values as Record<string, unknown>;
+	return form.fields.flatMap((field) =>
+		field.choices && typeof section[field.key] === 'string'
+			? checkList(
+					`${form.section}.${field.key}`,
+					field.label,
+					section[field.key] as string,
+					field.choices,
+					form.attachment
+				)
+			: []
+	);
+}
+
+/** ENUM-INVALID: the forms' closed lists (above), 考核等次, 集体级别, 征求意见部门和结果. */
 export function checkEnums(nomination: Nomination): Issue[] {
 	const issues: Issue[] = [];
 	if (nomination.track === 'individual') {
 		const person = nomination.person;
-		issues.push(...checkList('person.gender', '性别', person.gender, genders, '附件2'));
-		issues.push(
-			...checkList(
-				'person.unitNature',
-				'单位性质',
-				person.unitNature,
-				unitNatures,
-				'附件2填表说明五'
-			)
-		);
-		issues.push(
-			...checkList(
-				'person.category',
-				'推荐类别',
-				person.category,
-				personCategories,
-				'附件2填表说明五'
-			)
-		);
-		issues.push(...checkList('person.rank', '职务职级', person.rank, ranks, '附件2填表说明五'));
+		issues.push(...checkChoices(individualForm, person));
 		person.assessments.forEach((item, index) => {
 			const field = `person.assessments[${index}].result`;
 			issues.push(
@@ -176,16 +175,7 @@ export function checkEnums(nomination: Nomination): Issue[] {
 			);
 		});
 	} else if (nomination.track === 'collective') {
-		const category = nomination.collective.category;
-		issues.push(
-			...checkList(
-				'collective.category',
-				'推荐类别',
-				category,
-				collectiveCategories,
-				'附件1填表说明四'
-			)
-		);
+		issues.push(...checkChoices(collectiveForm, nomination.collective));
 		issues.push(...checkCollectiveLevelValue(nomination.collective));
 	}
 	nomination.consultations.forEach((record, index) => {

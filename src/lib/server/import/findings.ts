@@ -103,7 +103,7 @@ export function campaignFindings(
 type Recorded = Pick<Consultation, 'dept' | 'result' | 'date' | 'note'>;
 
 /** The consultation records of a campaign's candidates as the secretariat holds them now. */
-async function recordedConsultations(tx: Db | Tx, campaignId: number) {
+export async function recordedConsultations(tx: Db | Tx, campaignId: number) {
 	const rows = await tx
 		.select({
 			candidateId: consultation.candidateId,

@@ -22,9 +22,14 @@ import { nominationSchema } from '../../domain/interchange-schema';
 import type { Finding } from '../../domain/rules/finding';
 import type { Actor } from '../../permissions';
 import type { Db } from '../db';
-import { campaign, candidate, consultation, unit } from '../db/schema';
+import { campaign, candidate, unit } from '../db/schema';
 import { naturalKeyOf } from '../import/candidate-row';
-import { campaignFindings, findingForViewer, withRecorded } from '../import/findings';
+import {
+	campaignFindings,
+	findingForViewer,
+	recordedConsultations,
+	withRecorded
+} from '../import/findings';
 import { importNominations, type ImportSummary } from '../import/nominations';
 import { importProblems } from '../import/preflight';
 import { draftToNomination, type Draft } from './draft';
@@ -51,10 +56,9 @@ export interface Uploader {
 	access: Actor;
 }
 
-/** A finding of the preview, with the Chinese name of its field and the nomination it concerns. */
+/** A finding of the preview, with the nomination (its name) or unit it concerns. */
 export interface PreviewFinding extends Finding {
 	subject: string;
-	fieldName: string;
 }
 
 /** What an import of the files would do. Nothing is written to produce it. */
@@ -147,23 +151,12 @@ async function storedState(db: Db, campaignId: number) {
 		.innerJoin(unit, eq(candidate.unitId, unit.id))
 		.where(eq(candidate.campaignId, campaignId))
 		.orderBy(candidate.id);
-	const records = await db
-		.select({
-			candidateId: consultation.candidateId,
-			dept: consultation.dept,
-			result: consultation.result,
-			date: consultation.date,
-			note: consultation.note
-		})
-		.from(consultation)
-		.innerJoin(candidate, eq(consultation.candidateId, candidate.id))
-		.where(eq(candidate.campaignId, campaignId))
-		.orderBy(consultation.id);
+	const recorded = await recordedConsultations(db, campaignId);
 	const units = await db
 		.select({ id: unit.id, name: unit.name, kind: unit.kind })
 		.from(unit)
 		.where(eq(unit.campaignId, campaignId));
-	return { parameters: owner.parameters, rows, records, units };
+	return { parameters: owner.parameters, rows, recorded, units };
 }
 
 const identity = (unitName: string, nomination: Nomination) =>
@@ -295,12 +288,7 @@ function previewFindings(
 	viewer: Actor,
 	parameters: CampaignParameters
 ): { findings: PreviewFinding[]; unitFindings: PreviewFinding[]; created: number } {
-	const recorded = new Map<number, typeof state.records>();
-	for (const record of state.records) {
-		const list = recorded.get(record.candidateId) ?? [];
-		list.push(record);
-		recorded.set(record.candidateId, list);
-	}
+	const recorded = state.recorded;
 	const all = state.rows.map((row) => withRecorded(row.form, recorded.get(row.id) ?? []));
 	const indexByKey = new Map(state.rows.map((row, i) => [identity(row.unitName, row.form), i]));
 	const uploaded: number[] = [];
@@ -324,8 +312,7 @@ function previewFindings(
 	const found = campaignFindings(all, parameters);
 	const shown = (item: Finding, subject: string): PreviewFinding => ({
 		...findingForViewer(viewer, item),
-		subject,
-		fieldName: fieldLabel(item.field)
+		subject
 	});
 	const findings = uploaded.flatMap((index) =>
 		(found.byNomination[index] ?? []).map((item) => shown(item, nominationTitle(all[index]!)))

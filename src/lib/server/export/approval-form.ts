@@ -20,7 +20,7 @@ import {
 } from 'docx';
 import { approvalFormOf, type FormField } from '../../domain/approval-forms';
 import type { Nomination } from '../../domain/interchange';
-import { chineseDate, faces, gongwen, run, sizes, textWidth, toBytes } from './word';
+import { chineseDate, faces, gongwen, plain, run, sizes, textWidth, toBytes } from './word';
 
 const face = '方正仿宋';
 const size = sizes.xiaosi;
@@ -92,22 +92,23 @@ function sealLines(text: string): Paragraph[] {
 				alignment: AlignmentType.RIGHT,
 				spacing: { before: index === 0 ? 480 : 0 },
 				indent: { right: 400 },
-				children: [run(line, face, size)]
+				children: [plain(line)]
 			})
 	);
 }
 
-/** Paragraphs of multi-line text in the form's face. */
+/** Paragraphs of multi-line text in the form's face (the document's default run). */
 function lines(text: string, options: { center?: boolean; bold?: boolean } = {}): Paragraph[] {
 	return text.split('\n').map(
 		(line) =>
 			new Paragraph({
-				alignment: options.center ? AlignmentType.CENTER : AlignmentType.LEFT,
-				children: [run(line, face, size, { bold: options.bold })]
+				alignment: options.center ? AlignmentType.CENTER : undefined,
+				children: [plain(line, options.bold)]
 			})
 	);
 }
 
+/** A cell of the form's table (its margins are the table's, set once). */
 function cell(
 	text: string,
 	options: { span?: number; rowSpan?: number; label?: boolean; children?: Paragraph[] } = {}
@@ -116,16 +117,27 @@ function cell(
 		columnSpan: options.span,
 		rowSpan: options.rowSpan,
 		verticalAlign: VerticalAlignTable.CENTER,
-		margins: { left: 80, right: 80, top: 40, bottom: 40 },
 		children: options.children ?? lines(text, { center: options.label })
 	});
+}
+
+/** Photos decoded lately, by their base64 text: a zip of many forms decodes a repeated one once. */
+const photos = new Map<string, Buffer>();
+function decodedPhoto(base64: string): Buffer {
+	let data = photos.get(base64);
+	if (!data) {
+		data = Buffer.from(base64, 'base64');
+		if (photos.size >= 32) photos.delete(photos.keys().next().value!);
+		photos.set(base64, data);
+	}
+	return data;
 }
 
 /** The photo cell: the image when the nomination has one (PNG or JPEG data URL), else the box's caption. */
 function photoCell(photo: string, rowSpan: number): TableCell {
 	const match = /^data:image\/(png|jpe?g);base64,(.+)$/i.exec(photo ?? '');
 	if (match?.[1] && match[2]) {
-		const data = Buffer.from(match[2], 'base64');
+		const data = decodedPhoto(match[2]);
 		return cell('', {
 			rowSpan,
 			children: [
@@ -239,6 +251,7 @@ function formTable(nomination: Nomination): Table {
 		width: { size: textWidth, type: WidthType.DXA },
 		columnWidths,
 		layout: TableLayoutType.FIXED,
+		margins: { left: 80, right: 80, top: 40, bottom: 40 },
 		rows
 	});
 }
@@ -324,7 +337,7 @@ export async function approvalFormDocx(nomination: Nomination): Promise<Buffer> 
 			? [
 					new Paragraph({
 						alignment: AlignmentType.RIGHT,
-						children: [run(`填报时间：${filedOn(nomination.submittedAt)}`, face, size)]
+						children: [plain(`填报时间：${filedOn(nomination.submittedAt)}`)]
 					})
 				]
 			: [];
@@ -334,5 +347,5 @@ export async function approvalFormDocx(nomination: Nomination): Promise<Buffer> 
 		...filed,
 		formTable(nomination)
 	];
-	return toBytes(gongwen(children, { bodySize: size, title: form.title }));
+	return toBytes(gongwen(children, { bodyFace: face, bodySize: size, title: form.title }));
 }

@@ -121,7 +121,8 @@ export async function approvalFormsZip(
 					})()
 				),
 				name,
-				{ compress: true }
+				// A .docx is itself a deflated zip: stored as it is, not deflated a second time.
+				{ compress: false }
 			);
 		}
 	}

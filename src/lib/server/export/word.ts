@@ -43,6 +43,14 @@ export function run(text: string, face: string, size: number, options: IRunOptio
 	} as IRunOptions);
 }
 
+/**
+ * A run in the document's default face and size (set by `gongwen`): no run properties of its own
+ * but bold, so a form's hundreds of cells stay light to build and to write.
+ */
+export function plain(text: string, bold = false): TextRun {
+	return new TextRun(bold ? { text, bold } : text);
+}
+
 /** The document's title: 方正小标宋简体 二号, centred, with space after. */
 export function title(text: string): Paragraph {
 	return new Paragraph({
@@ -84,13 +92,14 @@ export function heading(text: string): Paragraph {
 
 /**
  * A 公文 document: A4 (landscape when asked), GB/T 9704 margins, page numbers in the footer,
- * default run 仿宋_GB2312 三号 (or `bodySize`).
+ * default run 仿宋_GB2312 三号 (or `bodyFace`, `bodySize`).
  */
 export function gongwen(
 	children: FileChild[],
-	options: { landscape?: boolean; bodySize?: number; title?: string } = {}
+	options: { landscape?: boolean; bodyFace?: string; bodySize?: number; title?: string } = {}
 ): Document {
 	const bodySize = options.bodySize ?? sizes.sanhao;
+	const bodyFace = options.bodyFace ?? faces.body;
 	return new Document({
 		creator: 'Shortlist 评审台',
 		title: options.title,
@@ -98,7 +107,7 @@ export function gongwen(
 			default: {
 				document: {
 					run: {
-						font: { ascii: faces.body, hAnsi: faces.body, eastAsia: faces.body, cs: faces.body },
+						font: { ascii: bodyFace, hAnsi: bodyFace, eastAsia: bodyFace, cs: bodyFace },
 						size: bodySize,
 						language: chinese
 					}

@@ -173,6 +173,18 @@ test('the public notice holds no ID number, phone, address or postcode — and t
 	}
 }, 600_000);
 
+test.each([
+	['public-notice.docx', ['重庆市人大代表履职贡献奖', '拟表彰对象公示名单']],
+	['proposed-list.docx', ['拟表彰对象建议名单']]
+] as const)(
+	'%s: the title breaks where its meaning does, no character left alone',
+	async (name, lines) => {
+		const pdf = await render(name);
+		const top = pdf.text.split('\n').map(squeeze).filter(Boolean).slice(0, lines.length);
+		expect(top).toEqual(lines);
+	}
+);
+
 test('the proposed list .xlsx: two-level merged header, frozen below it, print titles, A4 landscape', async () => {
 	const { bytes } = await buildListDocument(db, campaignId, 'proposed-list.xlsx', actor);
 	const workbook = new ExcelJS.Workbook();

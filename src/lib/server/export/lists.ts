@@ -94,7 +94,7 @@ export async function proposedListDocx(list: ListGroups, votes: VoteLines = new 
 
 /** 公示名单 as a 公文 .docx: by track, numbered, name — unit (and a suggestion's title). */
 export async function publicNoticeDocx(list: ListGroups) {
-	const children: FileChild[] = [title('重庆市人大代表履职贡献奖拟表彰对象公示名单')];
+	const children: FileChild[] = [title(['重庆市人大代表履职贡献奖', '拟表彰对象公示名单'])];
 	list.groups.forEach((group, index) => {
 		children.push(
 			heading(

@@ -51,12 +51,19 @@ export function plain(text: string, bold = false): TextRun {
 	return new TextRun(bold ? { text, bold } : text);
 }
 
-/** The document's title: 方正小标宋简体 二号, centred, with space after. */
-export function title(text: string): Paragraph {
+/**
+ * The document's title: 方正小标宋简体 二号, centred, with space after. A title too long for one
+ * line (a line holds 20 characters of 二号 at most, and a 20th may already spill) is given as its
+ * lines, broken where the meaning breaks, as 公文 titles are — never left to wrap a last character.
+ */
+export function title(text: string | string[]): Paragraph {
+	const lines = typeof text === 'string' ? [text] : text;
 	return new Paragraph({
 		alignment: AlignmentType.CENTER,
 		spacing: { after: 400, line: 560 },
-		children: [run(text, faces.title, sizes.erhao)]
+		children: lines.map((line, index) =>
+			run(line, faces.title, sizes.erhao, index > 0 ? { break: 1 } : {})
+		)
 	});
 }
 

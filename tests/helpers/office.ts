@@ -36,33 +36,61 @@ export interface Rendered {
 }
 
 /**
- * Converts `bytes` (a .docx or .xlsx named `name`) to PDF with LibreOffice in a fresh profile;
- * retries once when soffice exits 81 (its first-start restart).
+ * Converts `bytes` (a file named `name`) with LibreOffice in a fresh profile, to `target` (an
+ * extension, optionally with its filter: `pdf`, `docx:MS Word 2007 XML`), writing into a new
+ * temporary folder; returns the folder and the source's path there. Retries once when soffice
+ * exits 81 (its first-start restart).
  */
-export async function renderPdf(bytes: Uint8Array, name: string): Promise<Rendered> {
+async function convert(
+	bytes: Uint8Array,
+	name: string,
+	target: string
+): Promise<{ folder: string; source: string }> {
 	const folder = await mkdtemp(path.join(tmpdir(), 'office-'));
 	const source = path.join(folder, name);
 	await writeFile(source, bytes);
+	const out = path.join(folder, 'out');
 	const profile = `file://${path.join(folder, 'profile')}`;
 	const args = [
 		`-env:UserInstallation=${profile}`,
 		'--headless',
 		'--norestore',
 		'--convert-to',
-		'pdf',
+		target,
 		'--outdir',
-		folder,
+		target === 'pdf' ? folder : out,
 		source
 	];
 	for (let attempt = 0; ; attempt++) {
 		try {
 			await run('soffice', args, { env, timeout: 280_000 });
-			break;
+			return { folder, source };
 		} catch (error) {
 			if ((error as { code?: number }).code === 81 && attempt === 0) continue;
 			throw error;
 		}
 	}
+}
+
+/**
+ * A .docx or .xlsx as an office suite saves it again (opened and saved by LibreOffice in its
+ * Office Open XML filter): what a unit's file looks like after editing it in an office suite.
+ */
+export async function resaved(bytes: Uint8Array, name: string): Promise<Buffer> {
+	const filter = name.endsWith('.xlsx') ? 'xlsx:Calc MS Excel 2007 XML' : 'docx:MS Word 2007 XML';
+	const { folder } = await convert(bytes, name, filter);
+	try {
+		return await readFile(path.join(folder, 'out', name));
+	} finally {
+		await rm(folder, { recursive: true, force: true });
+	}
+}
+
+/**
+ * Converts `bytes` (a .docx or .xlsx named `name`) to PDF with LibreOffice in a fresh profile.
+ */
+export async function renderPdf(bytes: Uint8Array, name: string): Promise<Rendered> {
+	const { folder, source } = await convert(bytes, name, 'pdf');
 	const pdf = source.replace(/\.(docx|xlsx)$/, '.pdf');
 	await readFile(pdf); // throws when LibreOffice wrote nothing
 	const [{ stdout: text }, { stdout: raw }, { stdout: info }, { stdout: fontList }] =

@@ -80,6 +80,16 @@ function isMergedContinuation(cell: XmlNode): boolean {
 	return !!merge && merge[':@']?.['@_w:val'] !== 'restart';
 }
 
+/** A cell's paragraphs or nested tables, also inside content controls (w:sdt), in order. */
+function cellParts(node: XmlNode, wanted: 'w:p' | 'w:tbl'): XmlNode[] {
+	return children(node).flatMap((child) => {
+		const tag = tagOf(child);
+		if (tag === wanted) return [child];
+		if (tag === 'w:p' || tag === 'w:tbl' || tag === 'w:tcPr' || tag === '#text') return [];
+		return cellParts(child, wanted);
+	});
+}
+
 function walk(nodes: XmlNode[], body: Body, inTable: boolean): void {
 	for (const node of nodes) {
 		const tag = tagOf(node);
@@ -89,16 +99,10 @@ function walk(nodes: XmlNode[], body: Body, inTable: boolean): void {
 		} else if (tag === 'w:tc') {
 			if (isMergedContinuation(node)) continue;
 			const pictures: string[] = [];
-			const lines = children(node)
-				.filter((child) => tagOf(child) === 'w:p')
-				.map((paragraph) => paragraphText(paragraph, pictures));
+			const lines = cellParts(node, 'w:p').map((paragraph) => paragraphText(paragraph, pictures));
 			body.cells.push({ text: lines.join('\n'), pictures });
 			// A table nested in a cell is read after it.
-			walk(
-				children(node).filter((child) => tagOf(child) === 'w:tbl'),
-				body,
-				true
-			);
+			walk(cellParts(node, 'w:tbl'), body, true);
 		} else if (tag === 'w:tbl' || tag === 'w:tr') walk(children(node), body, true);
 		else if (tag && tag !== '#text' && tag !== 'w:sectPr') walk(children(node), body, inTable);
 	}

@@ -6,9 +6,8 @@
 import { Readable } from 'node:stream';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import yazl from 'yazl';
-import { matchesFilters, type BoardFilters } from '../../board/filters';
 import type { Nomination } from '../../domain/interchange';
-import { boardCards } from '../board/cards';
+import { filteredCardIds } from '../board/columns';
 import type { Db } from '../db';
 import { candidate, consultation, unit } from '../db/schema';
 import { consultationFormDocx } from './consultation-form';
@@ -53,14 +52,7 @@ export async function exportApprovalForm(
 }
 
 /** Ids of the candidates a zip holds: those matching the board's filters, in board order. */
-export async function formSetIds(
-	db: Db,
-	campaignId: number,
-	filters: BoardFilters
-): Promise<number[]> {
-	const cards = await boardCards(db, campaignId);
-	return cards.filter((card) => matchesFilters(card, filters)).map((card) => card.id);
-}
+export const formSetIds = filteredCardIds;
 
 /** A name unique within the zip: a second 「….docx」 becomes 「…（2）.docx」. */
 function uniqueName(name: string, used: Map<string, number>): string {

@@ -272,7 +272,9 @@ describe('the proposed list carries the vote result where there is one, and the 
 		const { bytes } = await buildListDocument(db(), campaignId, 'proposed-list.docx', exporter);
 		const pdf = await renderPdf(bytes, 'proposed-list.docx');
 		rendered.push(pdf);
-		if (shots) await renderPng(pdf.pdf, `${shots}/doc-proposed-list-p1`, 1, 80);
+		if (shots)
+			for (let page = 1; page <= Math.min(3, pdf.pages); page++)
+				await renderPng(pdf.pdf, `${shots}/doc-proposed-list-p${page}`, page, 80);
 		const flat = squeeze(pdf.raw);
 		const after = (id: number, length: number) => {
 			const name = squeeze(facts.get(id)!.title);

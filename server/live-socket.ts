@@ -32,14 +32,14 @@ export const liveRoute = defineRoute({
 		const early: LiveEvent[] = [];
 		const unsubscribe = runtime.hub.subscribe(campaignId, (event) => {
 			if (helloSeq === null) early.push(event);
-			else if (event.seq > helloSeq) send(ws, event);
+			else if (event.seq > helloSeq) sendEvent(ws, event);
 		});
 		ws.on('close', unsubscribe);
 		const seq = await currentSeq(runtime, campaignId);
 		helloSeq = seq;
 		runtime.feed.track(campaignId, seq);
 		send(ws, { type: 'hello', campaignId, seq });
-		for (const event of early) if (event.seq > seq) send(ws, event);
+		for (const event of early) if (event.seq > seq) sendEvent(ws, event);
 	},
 	keepalive(ws) {
 		send(ws, { type: 'keepalive', at: Date.now() });
@@ -48,6 +48,21 @@ export const liveRoute = defineRoute({
 
 function send(ws: WebSocket, message: object): void {
 	ws.send(JSON.stringify(message));
+}
+
+/**
+ * Each event is encoded once, however many sockets it goes to: the hub hands every listener the
+ * same object, and a closed 100-candidate ballot is kilobytes of JSON.
+ */
+const encoded = new WeakMap<LiveEvent, Buffer>();
+
+function sendEvent(ws: WebSocket, event: LiveEvent): void {
+	let frame = encoded.get(event);
+	if (!frame) {
+		frame = Buffer.from(JSON.stringify(event));
+		encoded.set(event, frame);
+	}
+	ws.send(frame, { binary: false });
 }
 
 async function currentSeq(runtime: Runtime, campaignId: number): Promise<number> {

@@ -9,7 +9,7 @@
  * event carries is exact. The partial unique index `round_one_open_uq` keeps one open round per
  * campaign.
  */
-import { and, asc, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { trackLabels, type Track } from '../../domain/campaign';
 import {
 	passRuleOf,
@@ -520,30 +520,16 @@ function isUniqueViolation(error: unknown): boolean {
 	return false;
 }
 
-/** How many of a round's voters have marked at least one ballot, and how many are expected. */
-async function roundProgress(tx: Tx, roundId: number): Promise<{ cast: number; expected: number }> {
-	const [cast] = await tx
-		.select({ n: sql<number>`count(distinct ${ballot.userId})::int` })
-		.from(ballot)
-		.where(eq(ballot.roundId, roundId));
-	const voters = await tx
-		.select({ userId: roundVoter.userId })
-		.from(roundVoter)
-		.where(eq(roundVoter.roundId, roundId));
-	const [onBallot] = await tx
-		.select({ n: sql<number>`count(*)::int` })
-		.from(roundCandidate)
-		.where(eq(roundCandidate.roundId, roundId));
-	const recusedFrom = await tx
-		.select({ userId: roundRecusal.userId, n: sql<number>`count(*)::int` })
-		.from(roundRecusal)
-		.where(eq(roundRecusal.roundId, roundId))
-		.groupBy(roundRecusal.userId);
-	const recusedCount = new Map(recusedFrom.map((row) => [row.userId, row.n]));
-	// A voter recused from every candidate on the ballot is not expected to vote.
-	const expected = voters.filter((v) => (recusedCount.get(v.userId) ?? 0) < (onBallot?.n ?? 0));
-	return { cast: cast?.n ?? 0, expected: expected.length };
-}
+/**
+ * How many of the round's voters are expected to vote: those present at the opening, except one
+ * recused from every candidate on the ballot. Fixed for the round's life (its voters, candidates
+ * and recusals are written at the opening).
+ */
+const expectedVoters = (roundId: number) => sql<number>`(
+	select count(*)::int from ${roundVoter} rv
+	where rv.round_id = ${roundId}
+	and (select count(*) from ${roundRecusal} rr where rr.round_id = ${roundId} and rr.user_id = rv.user_id)
+		< (select count(*) from ${roundCandidate} rc where rc.round_id = ${roundId}))`;
 
 /** One panelist's mark on one candidate of an open round. */
 export interface CastRequest {
@@ -583,42 +569,33 @@ export async function castVote(
 			.for('update');
 		if (!r) refuse('NOT-FOUND', '找不到这一轮表决。');
 		if (r!.status !== 'open') refuse('ROUND-CLOSED', '本轮表决已结束，不能再投票或改票。');
-		// What the checks need, in one round trip: the candidate's unit, presence, recusal.
-		const [onBallot] = await tx
+		// What the checks and the count need, in one round trip (after the lock, so it sees every
+		// ballot committed before ours): the candidate's unit, presence, recusal, the other voters
+		// who have marked, the voter's approvals elsewhere (差额) and how many are expected.
+		const { roundId, candidateId } = request;
+		const [facts] = await tx
 			.select({
 				unitId: candidate.unitId,
-				voter: sql<boolean>`exists (select 1 from ${roundVoter} where ${roundVoter.roundId} = ${request.roundId} and ${roundVoter.userId} = ${actor.id})`,
+				voter: sql<boolean>`exists (select 1 from ${roundVoter} where ${roundVoter.roundId} = ${roundId} and ${roundVoter.userId} = ${actor.id})`,
 				recusal: sql<
 					string | null
-				>`(select ${roundRecusal.reason} from ${roundRecusal} where ${roundRecusal.roundId} = ${request.roundId} and ${roundRecusal.candidateId} = ${request.candidateId} and ${roundRecusal.userId} = ${actor.id})`
+				>`(select ${roundRecusal.reason} from ${roundRecusal} where ${roundRecusal.roundId} = ${roundId} and ${roundRecusal.candidateId} = ${candidateId} and ${roundRecusal.userId} = ${actor.id})`,
+				othersCast: sql<number>`(select count(distinct b.user_id)::int from ${ballot} b where b.round_id = ${roundId} and b.user_id <> ${actor.id})`,
+				approvedElsewhere: sql<number>`(select count(*)::int from ${ballot} b where b.round_id = ${roundId} and b.user_id = ${actor.id} and b.choice = 'approve' and b.candidate_id <> ${candidateId})`,
+				expected: expectedVoters(roundId)
 			})
 			.from(roundCandidate)
 			.innerJoin(candidate, eq(candidate.id, roundCandidate.candidateId))
-			.where(
-				and(
-					eq(roundCandidate.roundId, request.roundId),
-					eq(roundCandidate.candidateId, request.candidateId)
-				)
-			);
-		if (!onBallot) refuse('NOT-ON-BALLOT', '该候选对象不在本轮表决中。');
-		if (!onBallot!.voter) refuse('NOT-PRESENT', '本轮表决开始时您未签到，不能参加本轮投票。');
-		const recusal = onBallot!.recusal === null ? undefined : { reason: onBallot!.recusal };
-		if (!canVote(actor, { unitId: onBallot!.unitId, recused: Boolean(recusal) }))
+			.where(and(eq(roundCandidate.roundId, roundId), eq(roundCandidate.candidateId, candidateId)));
+		if (!facts) refuse('NOT-ON-BALLOT', '该候选对象不在本轮表决中。');
+		const onBallot = facts!;
+		if (!onBallot.voter) refuse('NOT-PRESENT', '本轮表决开始时您未签到，不能参加本轮投票。');
+		const recusal = onBallot.recusal === null ? undefined : { reason: onBallot.recusal };
+		if (!canVote(actor, { unitId: onBallot.unitId, recused: Boolean(recusal) }))
 			refuse('RECUSED', `您需回避该候选对象（${recusal?.reason ?? '利益冲突'}），不能投票。`);
 		let approvalsLeft: number | null = null;
 		if (r!.places !== null) {
-			const [used] = await tx
-				.select({ n: sql<number>`count(*)::int` })
-				.from(ballot)
-				.where(
-					and(
-						eq(ballot.roundId, request.roundId),
-						eq(ballot.userId, actor.id),
-						eq(ballot.choice, 'approve'),
-						ne(ballot.candidateId, request.candidateId)
-					)
-				);
-			const others = used?.n ?? 0;
+			const others = onBallot.approvedElsewhere;
 			if (request.choice === 'approve' && others >= r!.places)
 				refuse(
 					'OVER-PLACES',
@@ -647,7 +624,8 @@ export async function castVote(
 			subjectType: 'round',
 			subjectId: request.roundId
 		});
-		const progress = await roundProgress(tx, request.roundId);
+		// The voter has a mark now; the others' are as read under the lock.
+		const progress = { cast: onBallot.othersCast + 1, expected: onBallot.expected };
 		await appendEvent(tx, request.campaignId, 'vote.cast', {
 			roundId: request.roundId,
 			...progress
@@ -674,29 +652,20 @@ export async function closeRound(
 			.for('update');
 		if (!r) refuse('NOT-FOUND', '找不到这一轮表决。');
 		if (r!.status !== 'open') refuse('ROUND-CLOSED', '本轮表决已经结束，结果不能更改。');
-		const onBallot = await tx
-			.select({ candidateId: roundCandidate.candidateId, voters: roundCandidate.voters })
+		// Each candidate on the ballot with its marks, in one round trip.
+		const counts: RoundCount[] = await tx
+			.select({
+				candidateId: roundCandidate.candidateId,
+				voters: roundCandidate.voters,
+				approve: sql<number>`(select count(*)::int from ${ballot} b where b.round_id = ${request.roundId} and b.candidate_id = ${roundCandidate}.candidate_id and b.choice = 'approve')`,
+				reject: sql<number>`(select count(*)::int from ${ballot} b where b.round_id = ${request.roundId} and b.candidate_id = ${roundCandidate}.candidate_id and b.choice = 'reject')`
+			})
 			.from(roundCandidate)
 			.where(eq(roundCandidate.roundId, request.roundId))
 			.orderBy(asc(roundCandidate.position));
-		const marks = await tx
-			.select({
-				candidateId: ballot.candidateId,
-				approve: sql<number>`count(*) filter (where ${ballot.choice} = 'approve')::int`,
-				reject: sql<number>`count(*) filter (where ${ballot.choice} = 'reject')::int`
-			})
-			.from(ballot)
-			.where(eq(ballot.roundId, request.roundId))
-			.groupBy(ballot.candidateId);
-		const byCandidate = new Map(marks.map((m) => [m.candidateId, m]));
-		const counts: RoundCount[] = onBallot.map((c) => ({
-			candidateId: c.candidateId,
-			voters: c.voters,
-			approve: byCandidate.get(c.candidateId)?.approve ?? 0,
-			reject: byCandidate.get(c.candidateId)?.reject ?? 0
-		}));
 		const results = roundResults(counts, r!.passRule, r!.places);
-		// One statement for the whole ballot (a 100-candidate ballot closes in one round trip).
+		// One statement for the whole close: the counts of every candidate on the ballot, who took
+		// part, the marks deleted (no row links a voter to a choice any more), the round closed.
 		const rows = JSON.stringify(
 			results.map((r) => ({
 				candidate_id: r.candidateId,
@@ -708,21 +677,23 @@ export async function closeRound(
 			}))
 		);
 		await tx.execute(sql`
-			update ${roundCandidate} as rc
-			set approve = v.approve, reject = v.reject, abstain = v.abstain, rank = v.rank,
-				outcome = v.outcome
-			from jsonb_to_recordset(${rows}::jsonb)
-				as v(candidate_id int, approve int, reject int, abstain int, rank int, outcome text)
-			where rc.round_id = ${request.roundId} and rc.candidate_id = v.candidate_id`);
-		await tx.execute(sql`
-			update ${roundVoter} set took_part = true
-			where round_id = ${request.roundId}
-			and user_id in (select user_id from ${ballot} where round_id = ${request.roundId})`);
-		await tx.delete(ballot).where(eq(ballot.roundId, request.roundId));
-		await tx
-			.update(round)
-			.set({ status: 'closed', closedAt: sql`now()`, closedBy: request.actor.id })
-			.where(eq(round.id, request.roundId));
+			with counted as (
+				update ${roundCandidate} as rc
+				set approve = v.approve, reject = v.reject, abstain = v.abstain, rank = v.rank,
+					outcome = v.outcome
+				from jsonb_to_recordset(${rows}::jsonb)
+					as v(candidate_id int, approve int, reject int, abstain int, rank int, outcome text)
+				where rc.round_id = ${request.roundId} and rc.candidate_id = v.candidate_id
+			),
+			marks as (
+				delete from ${ballot} where round_id = ${request.roundId} returning user_id
+			),
+			took_part as (
+				update ${roundVoter} set took_part = true
+				where round_id = ${request.roundId} and user_id in (select user_id from marks)
+			)
+			update ${round} set status = 'closed', closed_at = now(), closed_by = ${request.actor.id}
+			where id = ${request.roundId}`);
 		const announced: ClosedRoundResult[] = results.map((result) => ({
 			candidateId: result.candidateId,
 			voters: result.voters,

@@ -391,6 +391,7 @@ export class Room {
 		}
 		const frame = syncFrame(syncType.update, update);
 		for (const connection of this.connections) connection.send(frame);
+		if (origin === FROM_DATABASE) this.#othersWriting();
 	};
 
 	#publishAwareness(connection: Connection, entries: AwarenessEntry[]): void {
@@ -527,17 +528,32 @@ export class Room {
 		if (this.state === 'ready') this.#bytes = Y.encodeStateAsUpdate(this.doc).length;
 	}
 
+	/** A writer on this instance edited: "someone is writing" until they pause. */
 	#markWriting(): void {
+		this.#armWritingTimer();
+		if (!this.#writing) {
+			this.#writing = true;
+			this.#queueMarkers();
+		}
+	}
+
+	/**
+	 * A writer on another instance edited (their rows arrived). Each instance publishes the
+	 * marker for its own writers, and the card shows the last event: an instance whose writers
+	 * paused must not announce "nobody is writing" while another's still write, so it waits for
+	 * them too. An instance with no writer of its own announces nothing.
+	 */
+	#othersWriting(): void {
+		if (this.#writing) this.#armWritingTimer();
+	}
+
+	#armWritingTimer(): void {
 		clearTimeout(this.#writingTimer);
 		this.#writingTimer = setTimeout(() => {
 			this.#writing = false;
 			this.#queueMarkers();
 		}, this.#context.settings.writingIdleMs);
 		this.#writingTimer.unref();
-		if (!this.#writing) {
-			this.#writing = true;
-			this.#queueMarkers();
-		}
 	}
 
 	#checkText(): void {

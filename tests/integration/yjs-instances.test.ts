@@ -4,12 +4,12 @@
  * a lost LISTEN connection is caught up when it is back.
  */
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { commentDocName } from '../../src/lib/realtime/comments-doc';
 import { openDatabase, type Database } from '../../src/lib/server/db';
-import { ydocUpdate } from '../../src/lib/server/db/schema';
+import { boardEvent, ydocUpdate } from '../../src/lib/server/db/schema';
 import type { Runtime } from '../../src/lib/server/runtime';
 import { freshDatabase, type TestDatabase } from '../helpers/db';
 import {
@@ -112,6 +112,44 @@ describe.runIf(process.env.DATABASE_URL)('two instances on one PostgreSQL databa
 		expect(new Set(all.map((client) => client.text())).size).toBe(1);
 		// Four clients on two instances sync and commit: slow when CI converts documents beside it.
 	}, 90_000);
+
+	test('the card shows "writing" while a writer on either instance writes, and the end once both paused', async () => {
+		const idle = { writingIdleMs: 1000, catchUpMs: 3_600_000 };
+		const onA = await startCommentServer(runtime, idle);
+		const onB = await startCommentServer(runtimeB, idle);
+		servers.push(onA, onB);
+		const candidateId = fixture.candidateIds[3]!;
+		const writerA = open(onA, candidateId, 'secretary');
+		const writerB = open(onB, candidateId, 'panelist');
+		await Promise.all([writerA.synced(), writerB.synced()]);
+		const writing = async () =>
+			(
+				await database.db
+					.select({ payload: boardEvent.payload })
+					.from(boardEvent)
+					.where(
+						and(
+							eq(boardEvent.campaignId, fixture.campaignId),
+							eq(boardEvent.type, 'candidate.comment')
+						)
+					)
+					.orderBy(asc(boardEvent.seq))
+			)
+				.map((e) => e.payload)
+				.filter((p) => 'candidateId' in p && p.candidateId === candidateId)
+				.map((p) => ('writing' in p ? p.writing : null));
+		// B writes once and pauses; A keeps writing for three times B's idle delay.
+		writerB.doc.getText('t').insert(0, '乙');
+		for (let i = 0; i < 30; i++) {
+			writerA.doc.getText('t').insert(0, '甲');
+			await new Promise((resolve) => setTimeout(resolve, 100));
+		}
+		const whileAWrote = await writing();
+		expect(whileAWrote).toContain(true);
+		expect(whileAWrote).not.toContain(false);
+		await eventually(async () => (await writing()).at(-1) === false, 10_000, 'writing ended');
+		expect(await writing()).toContain(false);
+	}, 60_000);
 
 	test('a lost LISTEN connection is caught up once it is back', async () => {
 		const candidateId = fixture.candidateIds[2]!;

@@ -24,6 +24,7 @@ export const auditActionLabels: Record<string, string> = {
 	'comment.edit': '编辑评审意见',
 	'conflict.declare': '登记回避',
 	'meeting.start': '开始联合评审会议',
+	'meeting.end': '结束联合评审会议',
 	'meeting.attendance': '登记出席',
 	'membership.panel': '调整评审组成员',
 	'round.open': '开始表决',

@@ -123,6 +123,21 @@ test('a whole joint review: attendance, quorum, a 差额 ballot, secret counts, 
 	await secretary.locator('body').click({ position: { x: 5, y: 5 } });
 	await secretary.keyboard.press('ArrowRight');
 	await expect(screen.getByTestId('screen-current')).toBeVisible();
+	// The screen: a summary of deeds, and nothing personal (no ID, phone, postcode, birth month).
+	await expect(screen.getByTestId('screen-deeds')).toContainText('主要事迹');
+	const screenText = (await screen.getByTestId('meeting-screen').textContent())!;
+	expect(screenText).not.toMatch(/\d{17}[\dX]|1[3-9]\d{9}|出生|邮编|\b\d{6}\b|\d{4}\.\d{2}/);
+	await expect(secretary.getByTestId('timer-icon')).toBeVisible();
+
+	// A panelist writes the 评审意见 on their device; the screen shows it, read-only.
+	await expect(p5.getByTestId('device-comment')).toBeVisible();
+	await p5.locator('[data-testid="device-comment"] [contenteditable="true"]').click();
+	await p5.keyboard.type('事迹突出，同意推荐。');
+	await expect(p5.getByTestId('comment-status')).toHaveText('已保存');
+	await expect(screen.getByTestId('screen-comment')).toContainText('事迹突出，同意推荐。');
+	await expect(
+		screen.locator('[data-testid="screen-comment"] [contenteditable="true"]')
+	).toHaveCount(0);
 
 	// A 差额 ballot on the track: progress only, no choices, on every screen.
 	await secretary.getByTestId(`ballot-${track}`).click();
@@ -143,7 +158,8 @@ test('a whole joint review: attendance, quorum, a 差额 ballot, secret counts, 
 	await expect(p5.getByTestId('approvals-left')).toBeVisible();
 	await expect(screen.getByTestId('round-results')).toHaveCount(0);
 	await shoot(secretary, 'meeting-console');
-	await shoot(p3, 'meeting-panelist');
+	await shoot(p3, 'meeting-panelist-recused');
+	await shoot(p5, 'meeting-panelist');
 	await shoot(screen, 'meeting-screen-open');
 
 	// The screen's type: nothing under 24 px, body ≥ 28, names ≥ 48, meter figures ≥ 40.
@@ -160,7 +176,31 @@ test('a whole joint review: attendance, quorum, a 差额 ballot, secret counts, 
 	await secretary.keyboard.press('c');
 	await expect(screen.getByTestId(`outcome-${candidateId}`)).toHaveText('通过');
 	await expect(p4.getByTestId(`outcome-${candidateId}`)).toHaveText('通过');
+	// The turnout says how the unmarked count: 已投 3 of 应投 5, the rest 弃权.
+	await expect(screen.getByTestId('screen-turnout')).toHaveText(
+		'应投 5 人，已投 3 人，未投按弃权计'
+	);
+	await expect(secretary.getByTestId('console-turnout')).toContainText('未投按弃权计');
 	await shoot(screen, 'meeting-screen-results');
+	// However long the ballot, the meters stay whole on the screen, in one row of four.
+	for (const [width, height] of [
+		[1920, 1080],
+		[1366, 768]
+	] as const) {
+		await screen.setViewportSize({ width, height });
+		const meters = await screen
+			.locator('[data-testid^="meter-"][data-state]')
+			.evaluateAll((boxes) => boxes.map((box) => box.getBoundingClientRect().toJSON() as DOMRect));
+		expect(meters).toHaveLength(4);
+		expect(new Set(meters.map((box) => Math.round(box.top))).size, `${width}: one row`).toBe(1);
+		const all = (await screen.getByTestId('quota-meters').boundingBox())!;
+		expect(all.y + all.height, `${width}×${height}: meters inside the screen`).toBeLessThanOrEqual(
+			height
+		);
+		const smallestThere = await smallestVisibleText(screen);
+		expect(smallestThere.size, `${width}: ${smallestThere.text}`).toBeGreaterThanOrEqual(24);
+	}
+	await screen.setViewportSize({ width: 1920, height: 1080 });
 
 	// The board's meters show the same: 本轮通过 / 待拟表彰 per track, the caps with base and %.
 	const board = await secretary.context().newPage();
@@ -238,4 +278,29 @@ test('the members page seats the panel and records a recusal; a panelist declare
 	await members.reload();
 	await expect(members.getByTestId('conflicts')).toContainText('曾在该单位任职');
 	await expect(members.getByTestId('conflicts')).toContainText('本人申报');
+});
+
+test('the chair ends the meeting: refused while a round is open, then every screen and the minutes say so', async ({
+	browser
+}) => {
+	test.setTimeout(120_000);
+	const { page: secretary, campaignId } = await meetingAs(browser, 'secretary');
+	const { page: screen } = await meetingAs(browser, 'screen');
+	await expect(secretary.getByTestId('quorum')).toBeVisible();
+	secretary.on('dialog', (dialog) => void dialog.accept());
+	// A round open on the current candidate: ending is refused with what to do.
+	await secretary.locator('[data-agenda-id]').first().click();
+	await secretary.getByRole('button', { name: '对当前候选对象表决（O）' }).click();
+	await expect(secretary.getByTestId('round-progress')).toBeVisible();
+	await secretary.getByRole('button', { name: '结束会议' }).click();
+	await expect(secretary.getByRole('alert')).toHaveText(
+		'本轮表决尚未结束，请先结束表决（C），再结束会议。'
+	);
+	await secretary.getByRole('button', { name: '结束表决（C）' }).click();
+	await expect(secretary.getByTestId('console-turnout')).toBeVisible();
+	await secretary.getByRole('button', { name: '结束会议' }).click();
+	await expect(secretary.getByTestId('meeting-ended')).toContainText('结束');
+	await expect(screen.getByTestId('screen-ended')).toContainText('会议已结束');
+	await secretary.goto(`/c/${campaignId}/meeting/minutes`);
+	await expect(secretary.getByTestId('minutes-time').first()).toContainText('结束');
 });

@@ -20,6 +20,7 @@ import {
 	castVote,
 	closeRound,
 	declareConflict,
+	endMeeting,
 	MeetingRefusal,
 	openRound,
 	setAttendance,
@@ -30,6 +31,7 @@ import {
 } from '../../src/lib/server/votes/meeting';
 import { proposePassing } from '../../src/lib/server/votes/propose';
 import { meterTallies } from '../../src/lib/server/votes/tallies';
+import { meetingMinutes } from '../../src/lib/server/votes/minutes';
 import type { VoteChoice } from '../../src/lib/domain/tally';
 import { freshDatabase, type TestDatabase } from '../helpers/db';
 
@@ -549,5 +551,35 @@ describe('meeting state', () => {
 		expect(event!.payload).toEqual({ meetingId: m!.id, candidateId: id });
 		const rows = await db().select().from(attendance);
 		expect(rows).toHaveLength(0);
+	});
+
+	test('ending the meeting: refused while a round is open, then stored, audited and announced', async () => {
+		const [id] = await jointSuggestions(1);
+		await seat(5);
+		const notChair = await refusal(endMeeting(db(), { campaignId, actor: panelists[0]! }));
+		expect(notChair.code).toBe('NOT-CHAIR');
+		const { roundId } = await openRound(db(), {
+			campaignId,
+			candidateIds: [id!],
+			actor: secretary
+		});
+		const busy = await refusal(endMeeting(db(), { campaignId, actor: secretary }));
+		expect(busy.message).toBe('本轮表决尚未结束，请先结束表决（C），再结束会议。');
+		await closeRound(db(), { campaignId, roundId, actor: secretary });
+		const { meetingId, endedAt } = await endMeeting(db(), { campaignId, actor: secretary });
+		const [m] = await db().select().from(meeting).where(eq(meeting.id, meetingId));
+		expect(m!.endedAt).toEqual(endedAt);
+		const [event] = await db()
+			.select()
+			.from(boardEvent)
+			.where(and(eq(boardEvent.campaignId, campaignId), eq(boardEvent.type, 'meeting.ended')))
+			.orderBy(sql`${boardEvent.seq} desc`)
+			.limit(1);
+		expect(event!.payload).toEqual({ meetingId, endedAt: endedAt.toISOString() });
+		// Nothing more happens in it: no meeting is open.
+		const none = await refusal(endMeeting(db(), { campaignId, actor: secretary }));
+		expect(none.code).toBe('NO-MEETING');
+		const minutes = await meetingMinutes(db(), campaignId);
+		expect(minutes.find((x) => x.id === meetingId)?.endedAt).toEqual(endedAt);
 	});
 });

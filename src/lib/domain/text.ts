@@ -26,3 +26,24 @@ export function isBlank(value: string | null | undefined): boolean {
 export function listText(items: readonly (string | number)[]): string {
 	return items.join('、');
 }
+
+/**
+ * The first sentences of `text` that fit in `limit` characters (at least the first sentence,
+ * cut with … when it alone is longer): a short summary of 主要事迹 for the shared screen.
+ * Sentences end at 。！？!? or a line break.
+ */
+export function leadSentences(text: string, limit: number): string {
+	const sentences = text
+		.replace(/\r/g, '')
+		.split(/(?<=[。！？!?])|\n+/)
+		.map((s) => s.trim())
+		.filter(Boolean);
+	let lead = '';
+	for (const sentence of sentences) {
+		if (textLength(lead) + textLength(sentence) > limit) break;
+		lead += sentence;
+	}
+	if (lead) return lead;
+	const first = [...(sentences[0] ?? '')];
+	return first.length > limit ? `${first.slice(0, limit - 1).join('')}…` : first.join('');
+}

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { excessLength, isBlank, textLength } from '$lib/domain';
+import { excessLength, isBlank, leadSentences, textLength } from '$lib/domain';
 
 describe('textLength', () => {
 	test.each([
@@ -30,5 +30,19 @@ describe('isBlank', () => {
 		[' 张 ', false]
 	])('%j → %s', (value, expected) => {
 		expect(isBlank(value)).toBe(expected);
+	});
+});
+
+describe('leadSentences', () => {
+	test.each([
+		['两句都放得下', '甲乙丙。丁戊己。', 8, '甲乙丙。丁戊己。'],
+		['第二句超出一个字就不要', '甲乙丙。丁戊己。', 7, '甲乙丙。'],
+		['问号和叹号也断句', '甲乙？丙丁！戊己。', 6, '甲乙？丙丁！'],
+		['换行断句，空行不算', '甲乙\n\n丙丁。', 5, '甲乙丙丁。'],
+		['第一句过长时截断加省略号', '甲乙丙丁戊己。', 4, '甲乙丙…'],
+		['第一句正好等于上限', '甲乙丙。', 4, '甲乙丙。'],
+		['空文本', '', 10, '']
+	])('%s', (_, text, limit, expected) => {
+		expect(leadSentences(text, limit)).toBe(expected);
 	});
 });

@@ -176,6 +176,49 @@ export async function startMeeting(
 	});
 }
 
+/**
+ * Ends the campaign's open meeting (结束会议): refused while a round is open (its ballots are
+ * not counted yet: close it first). The minutes keep the end time; screens are told.
+ */
+export async function endMeeting(
+	db: Db,
+	request: { campaignId: number; actor: MeetingActor }
+): Promise<{ meetingId: number; endedAt: Date }> {
+	requireChair(request.actor);
+	return db.transaction(async (tx) => {
+		await tx
+			.select({ id: campaign.id })
+			.from(campaign)
+			.where(eq(campaign.id, request.campaignId))
+			.for('update');
+		const open = await requireOpenMeeting(tx, request.campaignId);
+		const [running] = await tx
+			.select({ id: round.id })
+			.from(round)
+			.where(and(eq(round.meetingId, open.id), eq(round.status, 'open')));
+		if (running) refuse('ROUND-OPEN', '本轮表决尚未结束，请先结束表决（C），再结束会议。');
+		const [ended] = await tx
+			.update(meeting)
+			.set({ endedAt: sql`now()`, currentCandidateId: null })
+			.where(eq(meeting.id, open.id))
+			.returning({ endedAt: meeting.endedAt });
+		const endedAt = ended!.endedAt!;
+		await recordAudit(tx, {
+			action: 'meeting.end',
+			campaignId: request.campaignId,
+			actorId: request.actor.id,
+			actorName: request.actor.name,
+			subjectType: 'meeting',
+			subjectId: open.id
+		});
+		await appendEvent(tx, request.campaignId, 'meeting.ended', {
+			meetingId: open.id,
+			endedAt: endedAt.toISOString()
+		});
+		return { meetingId: open.id, endedAt };
+	});
+}
+
 async function requireOpenMeeting(tx: Tx, campaignId: number) {
 	const open = await openMeetingOf(tx, campaignId);
 	return open ?? refuse('NO-MEETING', '会议尚未开始，请秘书处先开始会议。');

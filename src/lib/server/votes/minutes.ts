@@ -44,6 +44,9 @@ export interface MinutesRound {
 export interface MinutesMeeting {
 	id: number;
 	heldOn: string;
+	startedAt: Date;
+	/** Null while the meeting is still open. */
+	endedAt: Date | null;
 	expected: string[];
 	present: string[];
 	rounds: MinutesRound[];
@@ -120,6 +123,8 @@ export async function meetingMinutes(db: Db, campaignId: number): Promise<Minute
 		out.push({
 			id: m.id,
 			heldOn: m.heldOn,
+			startedAt: m.startedAt,
+			endedAt: m.endedAt,
 			expected: panel.map((id) => nameOf.get(id) ?? ''),
 			present: present.map((p) => nameOf.get(p.userId) ?? ''),
 			rounds: minutesRounds

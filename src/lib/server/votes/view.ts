@@ -4,18 +4,24 @@
  * only), the results of closed rounds, the current candidate's key facts without personal data,
  * and the proposed list for the meters. Never anyone else's marks.
  */
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { ClosedRoundResult } from '../../board/events';
 import { trackLabels, type Track } from '../../domain/campaign';
 import type { MeterTallies } from '../../domain/meters';
 import type { ProposedEntry } from '../../domain/rules/list-composition';
 import type { Quorum, VoteChoice } from '../../domain/tally';
+import { approvalFormOf } from '../../domain/approval-forms';
+import type { Nomination } from '../../domain/interchange';
+import { leadSentences } from '../../domain/text';
 import type { Db } from '../db';
+import { HIDDEN, nominationFor } from '../privacy';
 import {
 	ballot,
 	candidate,
+	candidateComment,
 	consultation,
 	finding,
+	meeting,
 	objection,
 	panelistUnit,
 	conflict,
@@ -66,11 +72,17 @@ export interface CurrentFacts {
 	unitName: string;
 	trackLabel: string;
 	phrases: string[];
+	/** The first sentences of 主要事迹 (or 建议内容摘要), read as the shared screen may. */
+	deeds: string;
+	/** Its 评审意见 holds text. */
+	hasComment: boolean;
 }
 
 /** The whole meeting view for one viewer. */
 export interface MeetingView {
 	meeting: { id: number; heldOn: string; currentCandidateId: number | null } | null;
+	/** With no meeting open: the latest one ended (结束会议), for the screens to say so. */
+	ended: { id: number; heldOn: string; endedAt: string } | null;
 	panel: { userId: number; name: string; present: boolean }[];
 	quorum: Quorum | null;
 	agenda: AgendaItem[];
@@ -160,8 +172,19 @@ export async function meetingView(
 			};
 		}
 		const currentId = open?.currentCandidateId ?? null;
+		const [last] = open
+			? []
+			: await tx
+					.select({ id: meeting.id, heldOn: meeting.heldOn, endedAt: meeting.endedAt })
+					.from(meeting)
+					.where(and(eq(meeting.campaignId, campaignId), isNotNull(meeting.endedAt)))
+					.orderBy(desc(meeting.id))
+					.limit(1);
 		return {
 			meeting: open ? { id: open.id, heldOn: open.heldOn, currentCandidateId: currentId } : null,
+			ended: last
+				? { id: last.id, heldOn: last.heldOn, endedAt: last.endedAt!.toISOString() }
+				: null,
 			panel: panelIds.map((id) => ({
 				userId: id,
 				name: names.find((n) => n.id === id)?.name ?? '',
@@ -248,6 +271,18 @@ async function roundView(tx: Tx, row: typeof round.$inferSelect): Promise<RoundV
 	};
 }
 
+/** What the shared screen reads of a candidate: the observer's view (SPEC §7). */
+const screenViewer = { role: 'observer', unitId: null } as const;
+
+/** The first sentences of 主要事迹 or 建议内容摘要, through the privacy filter. */
+function deedsSummary(unitId: number, form: Nomination): string {
+	const visible = nominationFor(screenViewer, { unitId }, form);
+	const section = (visible as Record<string, unknown>)[approvalFormOf(form.track).section] as
+		Record<string, unknown> | undefined;
+	const text = section?.deeds ?? section?.summary;
+	return typeof text === 'string' && text !== HIDDEN ? leadSentences(text, 120) : '';
+}
+
 /** Key facts for the screen as short phrases: findings, consultations, objections. */
 async function currentFacts(tx: Tx, id: number): Promise<CurrentFacts | null> {
 	const [row] = await tx
@@ -258,10 +293,14 @@ async function currentFacts(tx: Tx, id: number): Promise<CurrentFacts | null> {
 			unitName: unit.name,
 			track: candidate.track,
 			isStation: candidate.isStation,
-			required: candidate.requiredConsultations
+			required: candidate.requiredConsultations,
+			unitId: candidate.unitId,
+			form: candidate.form,
+			hasComment: sql<boolean>`coalesce(${candidateComment.hasText}, false)`
 		})
 		.from(candidate)
 		.innerJoin(unit, eq(unit.id, candidate.unitId))
+		.leftJoin(candidateComment, eq(candidateComment.candidateId, candidate.id))
 		.where(eq(candidate.id, id));
 	if (!row) return null;
 	const [errors] = await tx
@@ -291,6 +330,8 @@ async function currentFacts(tx: Tx, id: number): Promise<CurrentFacts | null> {
 		subtitle: row.subtitle,
 		unitName: row.unitName,
 		trackLabel: row.isStation ? '代表家站' : trackLabels[row.track as Track],
-		phrases
+		phrases,
+		deeds: deedsSummary(row.unitId, row.form),
+		hasComment: row.hasComment
 	};
 }

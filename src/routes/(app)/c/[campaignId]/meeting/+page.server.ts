@@ -10,6 +10,7 @@ import {
 	castVote,
 	closeRound,
 	declareConflict,
+	endMeeting,
 	MeetingRefusal,
 	openRound,
 	setAttendance,
@@ -71,6 +72,11 @@ export const actions = {
 		const actor = actorOf(locals, params.campaignId);
 		const { db } = await getRuntime();
 		return run(() => startMeeting(db, { campaignId: Number(params.campaignId), actor }));
+	},
+	end: async ({ locals, params }) => {
+		const actor = actorOf(locals, params.campaignId);
+		const { db } = await getRuntime();
+		return run(() => endMeeting(db, { campaignId: Number(params.campaignId), actor }));
 	},
 	attendance: async ({ locals, params, request }) => {
 		const actor = actorOf(locals, params.campaignId);

@@ -141,6 +141,15 @@ async function announceAttendance(tx: Tx, campaignId: number, meetingId: number)
 	});
 }
 
+/** Starting and ending meetings of a campaign happen one at a time (its row is locked). */
+async function lockCampaign(tx: Tx, campaignId: number): Promise<void> {
+	await tx
+		.select({ id: campaign.id })
+		.from(campaign)
+		.where(eq(campaign.id, campaignId))
+		.for('update');
+}
+
 /** Starts the campaign's meeting for today, or returns the one already open. */
 export async function startMeeting(
 	db: Db,
@@ -148,11 +157,7 @@ export async function startMeeting(
 ): Promise<{ meetingId: number }> {
 	requireChair(request.actor);
 	return db.transaction(async (tx) => {
-		await tx
-			.select({ id: campaign.id })
-			.from(campaign)
-			.where(eq(campaign.id, request.campaignId))
-			.for('update');
+		await lockCampaign(tx, request.campaignId);
 		const open = await openMeetingOf(tx, request.campaignId);
 		if (open) return { meetingId: open.id };
 		const [row] = await tx
@@ -186,11 +191,7 @@ export async function endMeeting(
 ): Promise<{ meetingId: number; endedAt: Date }> {
 	requireChair(request.actor);
 	return db.transaction(async (tx) => {
-		await tx
-			.select({ id: campaign.id })
-			.from(campaign)
-			.where(eq(campaign.id, request.campaignId))
-			.for('update');
+		await lockCampaign(tx, request.campaignId);
 		const open = await requireOpenMeeting(tx, request.campaignId);
 		const [running] = await tx
 			.select({ id: round.id })

@@ -7,7 +7,6 @@ import { readConfig, type Config } from './config';
 import { openDatabase, type Database, type Db } from './db';
 import { BoardFeed } from './live/feed';
 import { LiveHub } from './live/hub';
-import { seedDemoIfEmpty } from './seed';
 
 export interface Runtime {
 	config: Config;
@@ -30,7 +29,11 @@ export async function startRuntime(config: Config): Promise<Runtime> {
 		dataDir: config.dataDir,
 		migrationsFolder: config.migrationsFolder
 	});
-	if (database.kind === 'pglite' && config.seedDemo) await seedDemoIfEmpty(database.db);
+	if (database.kind === 'pglite' && config.seedDemo) {
+		// Loaded only to seed: the demo's generator and the import stay out of a server's memory.
+		const { seedDemoIfEmpty } = await import('./seed');
+		await seedDemoIfEmpty(database.db);
+	}
 	const hub = new LiveHub();
 	const feed = new BoardFeed(database, hub);
 	await feed.start();

@@ -306,7 +306,7 @@ export async function run(): Promise<BenchResult[]> {
 			...(await boardAtSize(
 				{ DATA_DIR: largeDir, DATABASE_URL: '', SHORTLIST_DEMO: '0' },
 				`${count}, embedded`,
-				Math.min(LIVE_BUDGET, demoLive * 1.5)
+				Math.round(Math.min(LIVE_BUDGET, demoLive * 1.5))
 			))
 		);
 	} finally {

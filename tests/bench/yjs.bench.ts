@@ -287,10 +287,11 @@ async function oursAgainstReference(
 				'p99'
 			),
 			result(
-				`our server's RSS, MB (in the ms columns), ${CLIENTS} clients on ${RSS_DOCS} documents, ${label} (${idle.toFixed(0)} MB before the clients)`,
+				`our server's RSS, ${CLIENTS} clients on ${RSS_DOCS} documents, ${label} (${idle.toFixed(0)} MB before the clients)`,
 				[busy],
 				300,
-				'p50'
+				'p50',
+				'MB'
 			)
 		];
 	} finally {
@@ -355,9 +356,11 @@ export async function run(): Promise<BenchResult[]> {
 		}
 		results.push(
 			result(
-				`reference server's RSS after its runs, MB (in the ms columns)`,
+				`reference server's RSS after its runs`,
 				[rssMegabytes(reference.child.pid!)],
-				null
+				null,
+				'p50',
+				'MB'
 			)
 		);
 	} finally {

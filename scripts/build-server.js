@@ -10,9 +10,13 @@ const external = Object.keys({ ...manifest.dependencies, ...manifest.devDependen
 	.filter((name) => !inlined.has(name))
 	.flatMap((name) => [name, `${name}/*`]);
 
+// The approval-form worker (src/lib/server/export/form-pool.ts) beside it: build/form-worker.js.
 await build({
-	entryPoints: ['server/index.ts'],
-	outfile: 'build/server.js',
+	entryPoints: {
+		server: 'server/index.ts',
+		'form-worker': 'src/lib/server/export/form-worker.ts'
+	},
+	outdir: 'build',
 	bundle: true,
 	platform: 'node',
 	format: 'esm',

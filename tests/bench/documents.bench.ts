@@ -3,8 +3,9 @@
  * of the demo's 555 approval forms < 5 s with memory flat — the zip is streamed into a counting
  * sink while memory is sampled. Besides wall time each build reports the process's CPU time
  * (user + system, from process.cpuUsage), which a shared machine inflates far less than the
- * wall clock, the peak RSS above the start of the run, and the load average when it ran; the
- * budgets are judged on CPU time. Runs on a fresh in-memory PGlite holding the 555-nomination
+ * wall clock, the peak RSS above the start of the run, and the load average when it ran. The
+ * budgets are judged on the wall clock, the secretary's wait (the zip's forms are built on a
+ * pool of worker threads, so its CPU time adds up every thread's): measure on a quiet machine. Runs on a fresh in-memory PGlite holding the 555-nomination
  * demo (reading the nominations is a small part; the documents' work is the same on PostgreSQL).
  */
 import { loadavg } from 'node:os';
@@ -116,23 +117,23 @@ async function benchOn(label: string): Promise<BenchResult[]> {
 		console.error(`  load average (1/5/15 min) before ${before}, after ${after}`);
 		return [
 			result(
-				`${label}: proposed list .docx, 305 candidates (CPU)`,
-				lists.map((r) => r.cpu),
+				`${label}: proposed list .docx, 305 candidates (wall)`,
+				lists.map((r) => r.wall),
 				1000
 			),
 			result(
-				`${label}: proposed list .docx, 305 candidates (wall)`,
-				lists.map((r) => r.wall),
+				`${label}: proposed list .docx, 305 candidates (CPU)`,
+				lists.map((r) => r.cpu),
 				null
-			),
-			result(
-				`${label}: approval forms .zip, ${all.length} forms (CPU)`,
-				zips.map((r) => r.cpu),
-				5000
 			),
 			result(
 				`${label}: approval forms .zip, ${all.length} forms (wall)`,
 				zips.map((r) => r.wall),
+				5000
+			),
+			result(
+				`${label}: approval forms .zip, ${all.length} forms (CPU, every thread)`,
+				zips.map((r) => r.cpu),
 				null
 			),
 			result(

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
+import JSZip from 'jszip';
 import { campaignIdOf, signIn } from './helpers';
 
 /** Clicks `link` and waits for the download it starts; its name and first bytes. */
@@ -71,5 +72,20 @@ test('the documents page offers the minutes and the vote record', async ({ page 
 		const file = await download(page, page.getByRole('link', { name }));
 		expect(file.name).toBe(name);
 		expect(file.bytes.subarray(0, 2).toString()).toBe('PK');
+	}
+});
+
+test('the zip of every approval form comes from the production server whole', async ({ page }) => {
+	await signIn(page, 'secretary');
+	const response = await page.request.get(`/c/${campaignIdOf(page)}/export/approval-forms.zip`);
+	expect(response.status()).toBe(200);
+	const zip = await JSZip.loadAsync(await response.body());
+	const names = Object.keys(zip.files);
+	expect(names.length).toBeGreaterThanOrEqual(555);
+	// Each entry is a Word package (built on the server's form workers), with its text part.
+	for (const name of [names[0]!, names[names.length - 1]!]) {
+		expect(name).toMatch(/推荐审批表－.+\.docx$/);
+		const form = await JSZip.loadAsync(await zip.file(name)!.async('uint8array'));
+		expect(await form.file('word/document.xml')!.async('string')).toContain('推荐审批表');
 	}
 });

@@ -12,6 +12,7 @@ import type { Db } from '../db';
 import { candidate, consultation, unit } from '../db/schema';
 import { consultationFormDocx } from './consultation-form';
 import { approvalFormDocx, formFileName, formFileNameOf } from './approval-form';
+import { formPool } from './form-pool';
 import { recordExport, type ExportActor } from './documents';
 
 /** One candidate's nomination with its unit's current name; null when not in the campaign. */
@@ -66,9 +67,10 @@ const batchSize = 25;
 
 /**
  * The approval forms of `ids` as a zip stream, named as the notice asks. Each entry is a lazy
- * stream: its batch of nominations is read and the form built only when yazl starts that entry,
- * and yazl moves on only as the consumer reads. `onEntry` reports progress (entries done, total).
- * Records one export audit row up front.
+ * stream: when yazl starts entry i, the forms i … i + look-ahead are set building on the worker
+ * pool (form-pool.ts) — their batches of nominations read as needed — so the workers stay busy
+ * while yazl writes, yet no more than a few forms are held; yazl moves on only as the consumer
+ * reads. `onEntry` reports progress (entries done, total). Records one export audit row up front.
  */
 export async function approvalFormsZip(
 	db: Db,
@@ -92,32 +94,51 @@ export async function approvalFormsZip(
 	const byId = new Map(heads.map((head) => [head.id, head]));
 	const present = ids.filter((id) => byId.has(id));
 	await recordExport(db, campaignId, actor, 'approval-forms.zip', present.length);
+	const batches = new Map<number, Promise<Map<number, Nomination>>>();
+	const nominationAt = async (index: number) => {
+		const b = Math.floor(index / batchSize);
+		let batch = batches.get(b);
+		if (!batch) {
+			batch = loadBatch(db, campaignId, present.slice(b * batchSize, (b + 1) * batchSize));
+			batches.set(b, batch);
+		}
+		return (await batch).get(present[index]!);
+	};
+	const lookAhead = 2 * formPool.width;
+	const building = new Map<number, Promise<Buffer | null>>();
+	/** Form `index`, with the next few set building; a batch is dropped once its last is taken. */
+	const formAt = (index: number): Promise<Buffer | null> => {
+		for (let j = index; j < Math.min(present.length, index + lookAhead); j++) {
+			if (building.has(j)) continue;
+			const form = nominationAt(j).then((n) => (n ? formPool.build(n) : null));
+			form.catch(() => undefined); // awaited by its entry; not an unhandled rejection meanwhile
+			building.set(j, form);
+		}
+		const form = building.get(index)!;
+		building.delete(index);
+		if (index % batchSize === batchSize - 1) batches.delete(Math.floor(index / batchSize));
+		return form;
+	};
 	const zip = new yazl.ZipFile();
 	const used = new Map<string, number>();
 	let done = 0;
-	for (let start = 0; start < present.length; start += batchSize) {
-		const batch = present.slice(start, start + batchSize);
-		let rows: Promise<Map<number, Nomination>> | null = null;
-		const load = () => (rows ??= loadBatch(db, campaignId, batch));
-		for (const id of batch) {
-			const head = byId.get(id)!;
-			const name = uniqueName(formFileNameOf(head.track, head.title, head.unitName), used);
-			zip.addReadStream(
-				Readable.from(
-					(async function* () {
-						const nomination = (await load()).get(id);
-						if (nomination) yield await approvalFormDocx(nomination);
-						if (id === batch.at(-1)) rows = null;
-						done += 1;
-						onEntry?.(done, present.length);
-					})()
-				),
-				name,
-				// A .docx is itself a deflated zip: stored as it is, not deflated a second time.
-				{ compress: false }
-			);
-		}
-	}
+	present.forEach((id, index) => {
+		const head = byId.get(id)!;
+		const name = uniqueName(formFileNameOf(head.track, head.title, head.unitName), used);
+		zip.addReadStream(
+			Readable.from(
+				(async function* () {
+					const bytes = await formAt(index);
+					if (bytes) yield bytes;
+					done += 1;
+					onEntry?.(done, present.length);
+				})()
+			),
+			name,
+			// A .docx is itself a deflated zip: stored as it is, not deflated a second time.
+			{ compress: false }
+		);
+	});
 	zip.end();
 	return zip.outputStream as Readable;
 }

@@ -312,3 +312,22 @@ test('a long column loads its next cards from the server as it is scrolled, or o
 	);
 	expect(new Set(ids).size).toBe(ids.length);
 });
+
+test('a column whose next cards cannot be loaded says so, and 显示更多 tries again', async ({
+	browser
+}) => {
+	const page = await boardAs(browser, 'panelist1');
+	const submitted = column(page, 'submitted');
+	const drawn = submitted.locator('[data-candidate-id]');
+	await expect(drawn).toHaveCount(COLUMN_PAGE);
+	// The server is away for a moment: the page endpoint answers 503.
+	await page.route('**/board/cards?**', (route) => route.fulfill({ status: 503, body: '' }));
+	const more = submitted.getByRole('button', { name: /显示更多/ });
+	await more.click();
+	await expect(submitted.getByRole('status')).toContainText('未能载入更多卡片');
+	await expect(drawn).toHaveCount(COLUMN_PAGE);
+	await page.unroute('**/board/cards?**');
+	await more.click();
+	await expect(drawn).toHaveCount(COLUMN_PAGE + MORE_CARDS);
+	await expect(submitted.getByRole('status')).toHaveCount(0);
+});

@@ -110,7 +110,7 @@ function applyMovedCards(
 	const arriving: BoardCard[] = [];
 	const leaving = new Set<number>();
 	for (const move of message.moves) {
-		const card = now.get(move.candidateId) ?? view.cards.find((c) => c.id === move.candidateId);
+		const card = now.get(move.candidateId);
 		all[move.from]--;
 		all[move.to]++;
 		if (!card) continue;

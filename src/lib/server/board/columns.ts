@@ -141,8 +141,11 @@ export async function filteredCardIds(
 	return rows.map((row) => row.id);
 }
 
-/** The campaign's event number, read before the board so a change meanwhile shows as a gap. */
-export async function boardSeq(db: Db, campaignId: number) {
+/**
+ * The campaign's name, parameters and event number; the number is read before the board, so a
+ * change meanwhile shows as a gap.
+ */
+export async function boardHead(db: Db, campaignId: number) {
 	const [owner] = await db
 		.select({ name: campaign.name, parameters: campaign.parameters, seq: campaign.eventSeq })
 		.from(campaign)

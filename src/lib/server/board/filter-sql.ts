@@ -29,7 +29,7 @@ function findingCondition(wanted: string): SQL | undefined {
 		case 'info':
 			return hasFinding(sql`${finding.severity} = ${wanted}`);
 		case 'clean':
-			return sql`not ${hasFinding(inArray(finding.severity, ['error', 'warning'])!)}`;
+			return sql`not ${hasFinding(inArray(finding.severity, ['error', 'warning']))}`;
 		default:
 			return hasFinding(sql`${finding.code} = ${wanted}`);
 	}

@@ -6,7 +6,7 @@ import { stages } from '$lib/domain/stages';
 import { canMove, canViewBoard } from '$lib/permissions';
 import { requireAccess } from '$lib/server/auth/guard';
 import { parseFilters } from '$lib/board/filters';
-import { boardColumns, boardSeq } from '$lib/server/board/columns';
+import { boardColumns, boardHead } from '$lib/server/board/columns';
 import { moveCandidates } from '$lib/server/board/move';
 import { unit } from '$lib/server/db/schema';
 import { getRuntime } from '$lib/server/runtime';
@@ -19,7 +19,7 @@ export const load = (async ({ locals, params, url, depends }) => {
 	const { db } = await getRuntime();
 	// The sequence number is read first: an event committed meanwhile shows up as a gap, and the
 	// client reloads, rather than being lost.
-	const owner = await boardSeq(db, role.campaignId);
+	const owner = await boardHead(db, role.campaignId);
 	const filters = parseFilters(url.searchParams);
 	const [board, tallies, units] = await Promise.all([
 		boardColumns(db, role.campaignId, owner!.parameters, filters),

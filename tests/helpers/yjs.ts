@@ -35,6 +35,7 @@ import { BoardFeed } from '../../src/lib/server/live/feed';
 import { LiveHub } from '../../src/lib/server/live/hub';
 import type { Runtime } from '../../src/lib/server/runtime';
 import { createCampaign } from '../../src/lib/server/seed';
+import { freshDatabase, type TestDatabase } from './db';
 import { sample } from './documents';
 
 // Every y-websocket provider in Node adds a process 'exit' listener; tests open dozens.
@@ -147,6 +148,31 @@ export interface CommentServer {
 	router: UpgradeRouter;
 	runtime: Runtime;
 	close(): Promise<void>;
+}
+
+/** A fresh database with the comment fixture seeded and the comment server on it. */
+export interface CommentSetup {
+	database: TestDatabase;
+	fixture: CommentFixture;
+	server: CommentServer;
+}
+
+export async function startCommentSetup(): Promise<CommentSetup> {
+	const database = await freshDatabase();
+	const fixture = await seedComments(database.db);
+	const server = await startCommentServer(await runtimeOn(database));
+	return { database, fixture, server };
+}
+
+/** Closes the clients, the server, its feed and the database of a `startCommentSetup`. */
+export async function stopCommentSetup(
+	setup: CommentSetup,
+	clients: readonly CommentClient[]
+): Promise<void> {
+	for (const client of clients) client.destroy();
+	await setup.server.close();
+	await setup.server.runtime.feed.stop();
+	await setup.database.destroy();
 }
 
 /** The upgrade router with the comment route on port 0. */

@@ -5,35 +5,28 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { declareConflict, MeetingRefusal } from '../../src/lib/server/votes/meeting';
-import { freshDatabase, type TestDatabase } from '../helpers/db';
 import {
 	commentClient,
 	eventually,
-	runtimeOn,
-	seedComments,
-	startCommentServer,
+	startCommentSetup,
+	stopCommentSetup,
 	type CommentClient,
+	type CommentSetup,
 	type CommentFixture,
 	type CommentServer
 } from '../helpers/yjs';
 
-let database: TestDatabase;
+let setup: CommentSetup;
 let fixture: CommentFixture;
 let server: CommentServer;
 const clients: CommentClient[] = [];
 
 beforeAll(async () => {
-	database = await freshDatabase();
-	fixture = await seedComments(database.db);
-	server = await startCommentServer(await runtimeOn(database));
+	setup = await startCommentSetup();
+	({ fixture, server } = setup);
 });
 
-afterAll(async () => {
-	for (const client of clients) client.destroy();
-	await server.close();
-	await server.runtime.feed.stop();
-	await database.destroy();
-});
+afterAll(() => stopCommentSetup(setup, clients));
 
 function open(account: 'panelist' | 'secretary', candidateId: number): CommentClient {
 	const client = commentClient(server, fixture.campaignId, candidateId, {
@@ -65,7 +58,7 @@ describe('declaring a conflict closes the open comment socket', () => {
 		const colleague = open('secretary', recusedFrom);
 		await Promise.all([mine.synced(), elsewhere.synced(), colleague.synced()]);
 
-		await declareConflict(database.db, {
+		await declareConflict(setup.database.db, {
 			campaignId: fixture.campaignId,
 			candidateId: recusedFrom,
 			userId: fixture.userIds.panelist,
@@ -89,7 +82,7 @@ describe('declaring a conflict closes the open comment socket', () => {
 		const candidateId = fixture.candidateIds[3]!;
 		const mine = open('panelist', candidateId);
 		await mine.synced();
-		const refused = await declareConflict(database.db, {
+		const refused = await declareConflict(setup.database.db, {
 			campaignId: fixture.campaignId,
 			candidateId,
 			userId: fixture.userIds.panelist,
@@ -100,7 +93,7 @@ describe('declaring a conflict closes the open comment socket', () => {
 		expect((refused as MeetingRefusal).message).toBe('只能由评审委员本人或秘书处申报回避。');
 		expect(mine.provider.wsconnected).toBe(true);
 
-		await declareConflict(database.db, {
+		await declareConflict(setup.database.db, {
 			campaignId: fixture.campaignId,
 			candidateId,
 			userId: fixture.userIds.panelist,

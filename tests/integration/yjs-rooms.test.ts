@@ -5,36 +5,29 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { freshDatabase, type TestDatabase } from '../helpers/db';
 import {
 	commentClient,
 	eventually,
-	runtimeOn,
-	seedComments,
-	startCommentServer,
+	startCommentSetup,
+	stopCommentSetup,
 	storedDoc,
 	type CommentClient,
+	type CommentSetup,
 	type CommentFixture,
 	type CommentServer
 } from '../helpers/yjs';
 
-let database: TestDatabase;
+let setup: CommentSetup;
 let fixture: CommentFixture;
 let server: CommentServer;
 const clients: CommentClient[] = [];
 
 beforeAll(async () => {
-	database = await freshDatabase();
-	fixture = await seedComments(database.db);
-	server = await startCommentServer(await runtimeOn(database));
+	setup = await startCommentSetup();
+	({ fixture, server } = setup);
 });
 
-afterAll(async () => {
-	for (const client of clients) client.destroy();
-	await server.close();
-	await server.runtime.feed.stop();
-	await database.destroy();
-});
+afterAll(() => stopCommentSetup(setup, clients));
 
 function open(
 	account: keyof CommentFixture['cookies'],
@@ -66,7 +59,7 @@ describe('co-editing', () => {
 		await late.synced();
 		expect(late.text()).toBe(a.text());
 		await eventually(() => a.saved.saved && b.saved.saved, 5000, 'saved');
-		const stored = await storedDoc(database.db, fixture.campaignId, candidateId);
+		const stored = await storedDoc(setup.database.db, fixture.campaignId, candidateId);
 		expect(stored.getText('t').toString()).toBe(a.text());
 	});
 
@@ -84,7 +77,7 @@ describe('co-editing', () => {
 		await eventually(() => writer.saved.saved && observer.text().includes('再写'), 5000);
 		expect(writer.text()).not.toContain('大屏不能写');
 		expect(observer.saved.saved).toBe(false);
-		const stored = await storedDoc(database.db, fixture.campaignId, candidateId);
+		const stored = await storedDoc(setup.database.db, fixture.campaignId, candidateId);
 		expect(stored.getText('t').toString()).toBe(writer.text());
 		expect(stored.getText('t').toString()).not.toContain('大屏不能写');
 	});

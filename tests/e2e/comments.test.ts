@@ -16,11 +16,12 @@ test('two panel members write one 评审意见 together; the shared screen reads
 	browser
 }) => {
 	test.setTimeout(90_000);
-	// The secretary finds a candidate on the board (panelist4 is not recused from anyone).
+	// The secretary finds a candidate without a comment on the board (panelist4 is not recused
+	// from anyone); a retry or a repeat takes another one.
 	const secretary = await openAs(browser, 'secretary', null);
 	const campaignId = campaignIdOf(secretary);
 	const candidateId = await secretary
-		.locator('[data-candidate-id]')
+		.locator('[data-candidate-id]:not(:has([data-testid="has-comment"]))')
 		.first()
 		.getAttribute('data-candidate-id');
 	const path = `/c/${campaignId}/candidates/${candidateId}`;
@@ -70,10 +71,21 @@ test('two panel members write one 评审意见 together; the shared screen reads
 	await expect.poll(() => textOf(screen)).not.toContain('大屏输入');
 	await expect.poll(() => textOf(screen)).toContain('同意推荐。建议列入。');
 
-	// Bold, from the toolbar, reaches the others as bold.
+	// Bold, from the toolbar, reaches the others as bold. Pressing the button leaves the focus in
+	// the text (it never blurs), so the next keystrokes are bold at once.
 	await bodyOf(writerA).click();
 	await writerA.keyboard.press('End');
-	await writerA.getByRole('button', { name: '加粗' }).click();
+	await bodyOf(writerA).evaluate((element) => {
+		element.dataset.blurs = '0';
+		element.addEventListener('blur', () => {
+			element.dataset.blurs = String(Number(element.dataset.blurs) + 1);
+		});
+	});
+	const bold = writerA.getByRole('button', { name: '加粗' });
+	await bold.click();
+	await expect(bold).toHaveAttribute('aria-pressed', 'true');
+	await expect(bodyOf(writerA)).toHaveAttribute('data-blurs', '0');
+	await expect(bodyOf(writerA)).toBeFocused();
 	await writerA.keyboard.type('重点');
 	await expect(bodyOf(writerB).locator('strong', { hasText: '重点' })).toBeVisible();
 

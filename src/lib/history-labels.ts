@@ -23,6 +23,7 @@ export const auditActionLabels: Record<string, string> = {
 	'objection.resolve': '办结公示异议',
 	'comment.edit': '编辑评审意见',
 	'conflict.declare': '登记回避',
+	'conflict.withdraw': '撤回回避',
 	'meeting.start': '开始联合评审会议',
 	'meeting.end': '结束联合评审会议',
 	'meeting.attendance': '登记出席',

@@ -27,6 +27,7 @@ import {
 	setCurrentCandidate,
 	setOnPanel,
 	startMeeting,
+	withdrawConflict,
 	type MeetingActor
 } from '../../src/lib/server/votes/meeting';
 import { proposePassing } from '../../src/lib/server/votes/propose';
@@ -234,6 +235,44 @@ describe('castVote refuses forged and late ballots with a Chinese message', () =
 		expect(late.message).toContain('已结束');
 		const again = await refusal(closeRound(db(), { campaignId, roundId, actor: secretary }));
 		expect(again.code).toBe('ROUND-CLOSED');
+	});
+
+	test('a withdrawn conflict lets the panelist vote again; neither changes while voting', async () => {
+		const [declared, other] = await jointSuggestions(2);
+		await seat(5);
+		const p = panelists[4]!;
+		const declaration = { campaignId, candidateId: declared!, userId: p.id, actor: secretary };
+		await declareConflict(db(), { ...declaration, reason: '近亲属' });
+		const first = await openRound(db(), {
+			campaignId,
+			candidateIds: [declared!],
+			actor: secretary
+		});
+		expect((await refusal(vote(p, first.roundId, declared!, 'approve'))).code).toBe('RECUSED');
+		const busy = await refusal(withdrawConflict(db(), { ...declaration, reason: '登记有误' }));
+		expect([busy.code, busy.message]).toEqual([
+			'ROUND-OPEN',
+			'该候选对象正在表决，请在本轮结束后再撤回回避。'
+		]);
+		// A conflict on a candidate outside the open round is withdrawn at once.
+		await declareConflict(db(), { ...declaration, candidateId: other!, reason: '同事' });
+		await withdrawConflict(db(), { ...declaration, candidateId: other!, reason: '登记有误' });
+		await closeRound(db(), { campaignId, roundId: first.roundId, actor: secretary });
+
+		await withdrawConflict(db(), { ...declaration, reason: '登记有误' });
+		const second = await openRound(db(), {
+			campaignId,
+			candidateIds: [declared!],
+			actor: secretary
+		});
+		await vote(p, second.roundId, declared!, 'approve');
+		const { results } = await closeRound(db(), {
+			campaignId,
+			roundId: second.roundId,
+			actor: secretary
+		});
+		// Back in the denominator: 5 present, none recused.
+		expect(results[0]).toMatchObject({ voters: 5, approve: 1 });
 	});
 
 	test('a 差额 ballot refuses approvals beyond the places left', async () => {

@@ -7,7 +7,14 @@ import { isActionFailure, isHttpError } from '@sveltejs/kit';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Role } from '../../src/lib/roles';
-import { candidate, conflict, membership, user } from '../../src/lib/server/db/schema';
+import {
+	audit,
+	boardEvent,
+	candidate,
+	conflict,
+	membership,
+	user
+} from '../../src/lib/server/db/schema';
 import { seedDemo } from '../../src/lib/server/seed';
 import { panelMembers } from '../../src/lib/server/votes/meeting';
 import { actions, load } from '../../src/routes/(app)/c/[campaignId]/members/+page.server';
@@ -68,7 +75,7 @@ const messageOf = (data: unknown) =>
 
 /** Runs a members-page action as `actorId`: its status and message. */
 async function post(
-	action: 'panel' | 'conflict',
+	action: 'panel' | 'conflict' | 'withdrawConflict',
 	actorId: number,
 	fields: Record<string, string | number>
 ): Promise<{ status: number; message?: string }> {
@@ -188,5 +195,56 @@ describe('?/conflict records a recusal with its reason', () => {
 			.from(conflict)
 			.where(and(eq(conflict.userId, actors.panelist), eq(conflict.recordedBy, actors.panelist)));
 		expect(row!.n).toBe(1);
+	});
+});
+
+describe('?/withdrawConflict takes back a conflict recorded by mistake', () => {
+	const withdraw = (actorId: number, reason: string, forUser = target) =>
+		post('withdrawConflict', actorId, { userId: forUser, candidateId, reason });
+
+	test('only the secretary, with a reason, and only a conflict that exists', async () => {
+		await database.db.delete(conflict);
+		expect(
+			(await post('conflict', actors.secretary, { userId: target, candidateId, reason: '近亲属' }))
+				.status
+		).toBe(200);
+		// The panelist concerned cannot withdraw it to vote, whoever recorded it.
+		for (const role of ['panelist', 'observer', 'unit'] as const)
+			expect((await withdraw(actors[role], '登记有误')).status).toBe(403);
+		expect(await withdraw(actors.secretary, ' ')).toEqual({
+			status: 400,
+			message: '请填写撤回理由。'
+		});
+		expect(await withdraw(actors.secretary, '登记有误', actors.panelist)).toEqual({
+			status: 400,
+			message: '没有这条回避登记，可能已被撤回。'
+		});
+		expect(await conflictsOf(target)).toHaveLength(1);
+	});
+
+	test('removes the recusal, audits who and why, and tells every screen', async () => {
+		await database.db.delete(conflict);
+		await post('conflict', actors.secretary, { userId: target, candidateId, reason: '近亲属' });
+		const result = await withdraw(actors.secretary, '登记时选错了候选对象');
+		expect(result).toEqual({
+			status: 200,
+			message: '已撤回回避；该委员可以对该候选对象投票并查看其评审意见。'
+		});
+		expect(await conflictsOf(target)).toEqual([]);
+		const [row] = await database.db
+			.select({ actorId: audit.actorId, before: audit.before, reason: audit.reason })
+			.from(audit)
+			.where(and(eq(audit.action, 'conflict.withdraw'), eq(audit.subjectId, String(candidateId))));
+		expect(row).toEqual({
+			actorId: actors.secretary,
+			before: { userId: target, reason: '近亲属' },
+			reason: '登记时选错了候选对象'
+		});
+		const [event] = await database.db
+			.select({ payload: boardEvent.payload })
+			.from(boardEvent)
+			.where(and(eq(boardEvent.campaignId, campaignId), eq(boardEvent.type, 'conflict.withdrawn')));
+		expect(event!.payload).toMatchObject({ candidateId, userId: target });
+		expect(await withdraw(actors.secretary, '再撤一次')).toMatchObject({ status: 400 });
 	});
 });

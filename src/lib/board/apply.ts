@@ -90,6 +90,7 @@ export function applyMessage(
 		case 'vote.cast':
 		case 'round.closed':
 		case 'conflict.declared':
+		case 'conflict.withdrawn':
 		case 'meeting.ended':
 			// Meeting events: the meeting view follows them; the cards stay as they are.
 			return { kind: 'applied', view: next };

@@ -61,6 +61,8 @@ export interface BoardEventMap {
 	'round.closed': { roundId: number; results: ClosedRoundResult[] };
 	/** A panelist was recused from a candidate by a declared conflict (回避; not secret). */
 	'conflict.declared': { candidateId: number; userId: number };
+	/** A declared conflict recorded by mistake was withdrawn (撤回回避): the panelist votes again. */
+	'conflict.withdrawn': { candidateId: number; userId: number };
 	/** The chair ended the meeting (结束会议); `endedAt` is an ISO timestamp. */
 	'meeting.ended': { meetingId: number; endedAt: string };
 }
@@ -100,6 +102,7 @@ export const boardEventTypes = [
 	'vote.cast',
 	'round.closed',
 	'conflict.declared',
+	'conflict.withdrawn',
 	'meeting.ended'
 ] as const satisfies readonly BoardEventType[];
 

@@ -57,6 +57,16 @@ export interface MeetingActor extends Actor {
 	role: Role;
 }
 
+/** The signed-in user's campaign role as the meeting services take it. */
+export function meetingActor(role: {
+	userId: number;
+	userName: string;
+	role: Role;
+	unitId: number | null;
+}): MeetingActor {
+	return { id: role.userId, name: role.userName, role: role.role, unitId: role.unitId };
+}
+
 /** A refused meeting action; `message` is shown to the user as it is. */
 export class MeetingRefusal extends Error {
 	constructor(
@@ -369,12 +379,11 @@ export async function declareConflict(
 				and(eq(candidate.id, request.candidateId), eq(candidate.campaignId, request.campaignId))
 			);
 		if (!row) refuse('NOT-FOUND', '找不到该候选对象。');
-		const [busy] = await tx
-			.select({ id: round.id })
-			.from(roundCandidate)
-			.innerJoin(round, eq(round.id, roundCandidate.roundId))
-			.where(and(eq(roundCandidate.candidateId, request.candidateId), eq(round.status, 'open')));
-		if (busy) refuse('ROUND-OPEN', '该候选对象正在表决，请在本轮结束后再登记回避。');
+		await refuseWhileVoting(
+			tx,
+			request.candidateId,
+			'该候选对象正在表决，请在本轮结束后再登记回避。'
+		);
 		await tx
 			.insert(conflict)
 			.values({
@@ -404,6 +413,71 @@ export async function declareConflict(
 		});
 		await notifyAccessChanged(tx, request.userId);
 	});
+}
+
+/**
+ * Withdraws a declared conflict recorded by mistake (撤回回避): the secretary only, with a reason
+ * for the audit. Refused while a round on the candidate is open (its denominator is fixed); the
+ * automatic recusal of a panelist linked to the candidate's unit cannot be withdrawn. The
+ * panelist's sockets are re-checked at the commit and their comment document opens again.
+ */
+export async function withdrawConflict(
+	db: Db,
+	request: {
+		campaignId: number;
+		candidateId: number;
+		userId: number;
+		reason: string;
+		actor: MeetingActor;
+	}
+): Promise<void> {
+	const { actor } = request;
+	if (!canManagePanel(actor)) refuse('NOT-ALLOWED', '只有秘书处可以撤回回避登记。');
+	const reason = request.reason.trim();
+	if (!reason) refuse('REASON-REQUIRED', '请填写撤回理由。');
+	await db.transaction(async (tx) => {
+		await refuseWhileVoting(
+			tx,
+			request.candidateId,
+			'该候选对象正在表决，请在本轮结束后再撤回回避。'
+		);
+		const [removed] = await tx
+			.delete(conflict)
+			.where(
+				and(
+					eq(conflict.campaignId, request.campaignId),
+					eq(conflict.userId, request.userId),
+					eq(conflict.candidateId, request.candidateId)
+				)
+			)
+			.returning({ reason: conflict.reason });
+		if (!removed) refuse('NOT-FOUND', '没有这条回避登记，可能已被撤回。');
+		await recordAudit(tx, {
+			action: 'conflict.withdraw',
+			campaignId: request.campaignId,
+			actorId: actor.id,
+			actorName: actor.name,
+			subjectType: 'candidate',
+			subjectId: request.candidateId,
+			before: { userId: request.userId, reason: removed!.reason },
+			reason
+		});
+		await appendEvent(tx, request.campaignId, 'conflict.withdrawn', {
+			candidateId: request.candidateId,
+			userId: request.userId
+		});
+		await notifyAccessChanged(tx, request.userId);
+	});
+}
+
+/** Refuses a change of who may vote on a candidate while a round on it is open. */
+async function refuseWhileVoting(tx: Tx, candidateId: number, message: string): Promise<void> {
+	const [busy] = await tx
+		.select({ id: round.id })
+		.from(roundCandidate)
+		.innerJoin(round, eq(round.id, roundCandidate.roundId))
+		.where(and(eq(roundCandidate.candidateId, candidateId), eq(round.status, 'open')));
+	if (busy) refuse('ROUND-OPEN', message);
 }
 
 /** The chair puts a candidate on every following screen (null: none). */

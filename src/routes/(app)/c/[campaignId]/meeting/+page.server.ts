@@ -12,6 +12,7 @@ import {
 	declareConflict,
 	endMeeting,
 	MeetingRefusal,
+	meetingActor,
 	openRound,
 	setAttendance,
 	setCurrentCandidate,
@@ -49,8 +50,7 @@ export const load = (async ({ locals, params, depends, url }) => {
 type Locals = App.Locals;
 
 function actorOf(locals: Locals, campaignId: string): MeetingActor {
-	const role = requireAccess(locals, campaignId, canViewBoard);
-	return { id: role.userId, name: role.userName, role: role.role, unitId: role.unitId };
+	return meetingActor(requireAccess(locals, campaignId, canViewBoard));
 }
 
 /** Runs a meeting action; a refusal becomes a 400 with its Chinese message. */

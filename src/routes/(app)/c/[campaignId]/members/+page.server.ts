@@ -7,7 +7,13 @@ import { roles } from '$lib/roles';
 import { membership, unit, user } from '$lib/server/db/schema';
 import { getRuntime } from '$lib/server/runtime';
 import { setMembership, UserInputError } from '$lib/server/users';
-import { declareConflict, MeetingRefusal, setOnPanel } from '$lib/server/votes/meeting';
+import {
+	declareConflict,
+	MeetingRefusal,
+	meetingActor,
+	setOnPanel,
+	withdrawConflict
+} from '$lib/server/votes/meeting';
 import { panelRoster } from '$lib/server/votes/panel';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -87,7 +93,7 @@ export const actions = {
 		if (!parsed.success) return fail(400, { message: '请选择评审委员。' });
 		const { db } = await getRuntime();
 		const onPanel = parsed.data.onPanel === 'true';
-		const actor = { id: role.userId, name: role.userName, role: role.role, unitId: role.unitId };
+		const actor = meetingActor(role);
 		return (
 			(await refused(() =>
 				setOnPanel(db, {
@@ -106,11 +112,25 @@ export const actions = {
 		if (!parsed.success)
 			return fail(400, { message: '请选择评审委员和候选对象，并填写回避理由（500 字以内）。' });
 		const { db } = await getRuntime();
-		const actor = { id: role.userId, name: role.userName, role: role.role, unitId: role.unitId };
+		const actor = meetingActor(role);
 		return (
 			(await refused(() =>
 				declareConflict(db, { campaignId: role.campaignId, ...parsed.data, actor })
 			)) ?? { message: '已登记回避；该委员不能再对该候选对象投票，也看不到其评审意见。' }
+		);
+	},
+	/** Withdraws a conflict recorded by mistake (撤回回避), with the reason for the audit. */
+	withdrawConflict: async ({ locals, params, request }) => {
+		const role = requireAccess(locals, params.campaignId, canManagePanel);
+		const parsed = conflictForm.safeParse(Object.fromEntries(await request.formData()));
+		if (!parsed.success)
+			return fail(400, { message: '请选择要撤回的回避登记，并填写撤回理由（500 字以内）。' });
+		const { db } = await getRuntime();
+		const actor = meetingActor(role);
+		return (
+			(await refused(() =>
+				withdrawConflict(db, { campaignId: role.campaignId, ...parsed.data, actor })
+			)) ?? { message: '已撤回回避；该委员可以对该候选对象投票并查看其评审意见。' }
 		);
 	},
 

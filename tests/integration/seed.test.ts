@@ -1,7 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { presets } from '../../src/lib/domain/campaign';
+import { isOffRamp } from '../../src/lib/domain/stages';
+import { historyOf } from '../../src/lib/server/audit/history';
 import { signIn } from '../../src/lib/server/auth/sign-in';
+import { boardCards } from '../../src/lib/server/board/cards';
 import { candidate, finding, membership, unit, user } from '../../src/lib/server/db/schema';
 import { DEMO_PASSWORD, seedDemo, seedDemoIfEmpty } from '../../src/lib/server/seed';
 import { hasDemoAccounts } from '../../src/lib/server/users';
@@ -43,6 +46,22 @@ describe('the demo campaign', () => {
 			.where(and(eq(candidate.campaignId, campaignId), eq(finding.severity, 'error')));
 		expect(withErrors.length).toBeGreaterThan(5);
 		expect(new Set(withErrors.map((row) => row.stage))).toEqual(new Set(['submitted']));
+	});
+
+	test('each card on 未入选 or 撤销 has the trail of a move there, so 恢复 takes it back', async () => {
+		const cards = await boardCards(database.db, campaignId);
+		const offRamped = cards.filter((card) => isOffRamp(card.stage));
+		expect(new Set(offRamped.map((card) => card.stage))).toEqual(
+			new Set(['not_selected', 'withdrawn'])
+		);
+		for (const card of offRamped)
+			expect([card.id, card.returnsTo]).toEqual([
+				card.id,
+				card.stage === 'not_selected' ? 'joint' : 'submitted'
+			]);
+		const [first] = offRamped;
+		const history = await historyOf(database.db, 'candidate', first!.id);
+		expect(history).toMatchObject([{ actorName: '演示数据', action: 'candidate.move' }]);
 	});
 
 	test('spreads clean candidates over the stages without overfilling a quota', async () => {

@@ -7,7 +7,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { defaultPreset, presets, type PresetName, type Track } from '../domain/campaign';
 import { parseInterchange } from '../domain/interchange';
 import type { Stage } from '../domain/stages';
-import { recordAudit } from './audit/record';
+import { recordAudit, type AuditEntry } from './audit/record';
 import { hashPassword } from './auth/password';
 import type { Db, Tx } from './db';
 import { campaign, candidate, finding, membership, panelistUnit, unit, user } from './db/schema';
@@ -135,8 +135,18 @@ const STAGE_PATTERN: readonly Stage[] = [
 ];
 
 /**
+ * How a demo card came to an off-ramp, as its audit trail tells it: the forward stage it left
+ * (where 恢复 takes it back) and the reason written then.
+ */
+const DEMO_OFF_RAMPS: Partial<Record<Stage, { from: Stage; reason: string }>> = {
+	not_selected: { from: 'joint', reason: '联合评审未获通过（演示数据）' },
+	withdrawn: { from: 'submitted', reason: '推荐单位申请撤回（演示数据）' }
+};
+
+/**
  * Candidates with an error finding stay in 推荐申报; the others are spread over the columns in a
- * fixed pattern. Proposed ones take their track's place (a station goes to 通报表扬).
+ * fixed pattern. Proposed ones take their track's place (a station goes to 通报表扬). A card put
+ * on an off-ramp gets the audit row a move there writes, so it can be brought back like any other.
  */
 async function spreadStages(tx: Tx, campaignId: number): Promise<void> {
 	const rows = await tx
@@ -150,6 +160,7 @@ async function spreadStages(tx: Tx, campaignId: number): Promise<void> {
 		.where(and(eq(finding.campaignId, campaignId), eq(finding.severity, 'error')));
 	const withErrors = new Set(blocked.map((row) => row.id));
 	const seenPerTrack = new Map<string, number>();
+	const offRamped: AuditEntry[] = [];
 	for (const row of rows) {
 		if (withErrors.has(row.id)) continue;
 		const lane: Track = row.isStation ? 'station' : row.track;
@@ -161,7 +172,20 @@ async function spreadStages(tx: Tx, campaignId: number): Promise<void> {
 			.update(candidate)
 			.set({ stage, proposedTrack: stage === 'proposed' ? lane : null })
 			.where(eq(candidate.id, row.id));
+		const offRamp = DEMO_OFF_RAMPS[stage];
+		if (offRamp)
+			offRamped.push({
+				action: 'candidate.move',
+				campaignId,
+				actorName: '演示数据',
+				subjectType: 'candidate',
+				subjectId: row.id,
+				before: { stage: offRamp.from, proposedTrack: null },
+				after: { stage, proposedTrack: null, overridden: null },
+				reason: offRamp.reason
+			});
 	}
+	await recordAudit(tx, ...offRamped);
 }
 
 interface DemoAccount {

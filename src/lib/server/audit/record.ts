@@ -16,17 +16,21 @@ export interface AuditEntry {
 	ip?: string | null;
 }
 
-export async function recordAudit(db: Db | Tx, entry: AuditEntry): Promise<void> {
-	await db.insert(audit).values({
-		campaignId: entry.campaignId ?? null,
-		actorId: entry.actorId ?? null,
-		actorName: entry.actorName ?? null,
-		action: entry.action,
-		subjectType: entry.subjectType ?? null,
-		subjectId: entry.subjectId === undefined ? null : String(entry.subjectId),
-		before: entry.before ?? null,
-		after: entry.after ?? null,
-		reason: entry.reason ?? null,
-		ip: entry.ip ?? null
-	});
+/** Writes the entries in one statement (none: nothing). */
+export async function recordAudit(db: Db | Tx, ...entries: AuditEntry[]): Promise<void> {
+	if (entries.length === 0) return;
+	await db.insert(audit).values(
+		entries.map((entry) => ({
+			campaignId: entry.campaignId ?? null,
+			actorId: entry.actorId ?? null,
+			actorName: entry.actorName ?? null,
+			action: entry.action,
+			subjectType: entry.subjectType ?? null,
+			subjectId: entry.subjectId === undefined ? null : String(entry.subjectId),
+			before: entry.before ?? null,
+			after: entry.after ?? null,
+			reason: entry.reason ?? null,
+			ip: entry.ip ?? null
+		}))
+	);
 }

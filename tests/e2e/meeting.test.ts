@@ -268,6 +268,20 @@ test('the members page seats the panel and records a recusal; a panelist declare
 	await p6.locator(`[data-agenda-id="${candidateId}"]`).click();
 	await expect(p6.getByTestId('current-recused')).toBeVisible();
 
+	// Recorded by mistake: the secretary withdraws it with a reason; the answer stays in sight at
+	// the bottom of the page, and panelist6's device lets them vote on it again at once.
+	const row = members.getByTestId('conflicts').getByRole('row', { name: /杨丽娟/ });
+	await row.getByPlaceholder('撤回理由').fill('登记有误');
+	await row.getByRole('button', { name: /撤回/ }).click();
+	await expect(members.getByTestId('members-message')).toHaveText(/已撤回回避/);
+	await expect(members.getByTestId('members-message')).toBeInViewport();
+	await expect(members.getByTestId('conflicts')).toHaveCount(0);
+	await expect(p6.locator(`[data-agenda-id="${candidateId}"]`)).toHaveAttribute(
+		'data-recused',
+		'false'
+	);
+	await expect(p6.getByTestId('current-recused')).toHaveCount(0);
+
 	// panelist5 declares their own conflict from their device, for the candidate they look at.
 	const { page: p5 } = await meetingAs(browser, 'panelist5');
 	await p5.locator(`[data-agenda-id="${candidateId}"]`).click();

@@ -68,6 +68,20 @@ export function isExcludedLevel(level: CollectiveLevel): boolean {
 	return level.grade === '省部级' || level.grade === '厅局级';
 }
 
+/**
+ * Choices as the notice's own forms word them (附件1填表说明四, 附件2填表说明五), for the value a
+ * closed list keeps: a unit that types the notice's wording has chosen that value.
+ */
+export const choiceWordings: Readonly<Record<string, string>> = {
+	直接从事市人大代表联络的工作人员: '代表联络工作人员',
+	直接从事市人大代表联络工作的工作人员: '代表联络工作人员',
+	市人大常委会工作部门相关处室: '工作部门相关处室',
+	市人大代表建议办理单位相关处室: '建议办理单位相关处室',
+	人大代表家站: '代表家站',
+	参照公务员法管理单位: '参公单位',
+	参照公务员法管理的事业单位: '参公单位'
+};
+
 /** The person category of liaison staff (通知二(二)2). */
 export const staffCategory = '代表联络工作人员';
 

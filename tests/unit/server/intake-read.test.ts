@@ -56,7 +56,27 @@ describe('readFieldValue', () => {
 				{ date: '2020.01', text: '先进个人', level: '' }
 			]
 		],
-		['no punishments', 'punishments', '\n \n', []]
+		['no punishments', 'punishments', '\n \n', []],
+		['「无」 for no punishments', 'punishments', ' 无 ', []],
+		['「暂无」 for no awards', 'awards', '暂无', []],
+		[
+			'resume typed 「-至今」 and 「至今」 without a dash',
+			'resume',
+			'2005.07-至今 书记\n2003.01至今 委员',
+			[
+				{ from: '2005.07', to: '至今', text: '书记' },
+				{ from: '2003.01', to: '至今', text: '委员' }
+			]
+		],
+		[
+			'assessments typed on one line, 。 at the end',
+			'assessments',
+			'2020年度：称职；2021年：优秀。',
+			[
+				{ year: 2020, result: '称职' },
+				{ year: 2021, result: '优秀' }
+			]
+		]
 	];
 	test.each(cases)('%s', (_name, key, text, value) => {
 		expect(readFieldValue(field(key), text)).toEqual({ value });

@@ -6,6 +6,7 @@
  * reads back as the same value.
  */
 import type { FormField } from '../../domain/approval-forms';
+import { choiceWordings } from '../../domain/vocabulary';
 import { gap } from '../export/approval-form';
 
 /** A value read from a cell, or why the text could not be read (in Chinese, naming the fix). */
@@ -24,14 +25,21 @@ function entries(text: string): string[] {
 		.filter((line) => line.replace(/\u3000/g, '') !== '');
 }
 
+/** A list cell that says there is nothing to list (「无」 in the 处分 row of nearly every form). */
+const nothing = /^(无|暂无|没有|无\s*。)$/;
+
+/** 考核 entries typed on one line: 「2019年度：称职；2020年度：优秀」, split before each year. */
+const beforeYear = /[；;，,、。]\s*(?=\d{4}\s*年)/;
+
 const dash = /\s*[—–－~～至-]+\s*/;
 
 function resumeEntry(line: string): { from: string; to: string; text: string } | null {
 	const printed = /^(.*?)—([^\u3000]*)(?:\u3000(.*))?$/s.exec(line);
 	if (printed) return { from: printed[1]!, to: printed[2]!, text: printed[3] ?? '' };
-	// Typed by hand: 「2000.07-2007.10 教师」.
+	// Typed by hand: 「2000.07-2007.10 教师」, 「2005.07-至今 书记」 (the 至 of 至今 is not a dash).
 	const typed = new RegExp(`^(\\S+?)${dash.source}(\\S+)\\s+(.*)$`, 's').exec(line);
-	return typed ? { from: typed[1]!, to: typed[2]!, text: typed[3]! } : null;
+	if (!typed) return null;
+	return { from: typed[1]!, to: typed[2] === '今' ? '至今' : typed[2]!, text: typed[3]! };
 }
 
 /** 「date〔全角空格〕text」 (printed) or 「date text」 (typed): the date is the first word. */
@@ -46,8 +54,15 @@ function listProblem(label: string, line: string, shape: string): { problem: str
 
 /** Reads `text` as the value of `field`; '' reads as the field's empty value. */
 export function readFieldValue(field: FormField, text: string): ReadValue {
+	const lists = ['assessments', 'resume', 'awards', 'punishments'];
+	if (lists.includes(field.kind) && nothing.test(trimAscii(text).replace(/\u3000/g, '')))
+		return { value: [] };
 	switch (field.kind) {
-		case 'text':
+		case 'text': {
+			const value = trimAscii(text);
+			const chosen = field.choices && choiceWordings[value.replace(/[\s\u3000]/g, '')];
+			return { value: chosen && field.choices?.includes(chosen) ? chosen : value };
+		}
 		case 'longtext':
 			return { value: trimAscii(text) };
 		case 'number': {
@@ -66,8 +81,8 @@ export function readFieldValue(field: FormField, text: string): ReadValue {
 		}
 		case 'assessments': {
 			const out: { year: number; result: string }[] = [];
-			for (const line of entries(text)) {
-				const match = /^(\d{4})\s*年(?:度)?\s*[：:]?\s*(.*)$/s.exec(line);
+			for (const line of entries(text).flatMap((entry) => entry.split(beforeYear))) {
+				const match = /^(\d{4})\s*年(?:度)?\s*[：:]?\s*(.*?)[；;，,。]?$/s.exec(line);
 				if (!match) return listProblem(field.label, line, '“2021年：称职”');
 				out.push({ year: Number(match[1]), result: match[2]! });
 			}

@@ -1,15 +1,19 @@
 /**
  * Reads a filled approval form (.docx, 附件1–3, one candidate a file) into a draft: the form is
  * recognised by its title (「先进个人推荐审批表」…), and every table cell whose text is one of the
- * form's labels (domain/approval-forms.ts, spaces ignored) gives its field the next cell's text —
- * the layout we export (label | value pairs, long text under its heading row) and the notice's
- * own layout alike. The photo is the first picture in the table; 推荐单位 and 填报时间 come from
- * the cover or the line above the table. Unzipping with jszip, XML with fast-xml-parser.
+ * form's labels (domain/approval-forms.ts, spaces, line breaks and a trailing note such as
+ * 「（2000字以内）」 ignored) gives its field the next cell's text — the layout we export (label |
+ * value pairs, long text under its heading row) and the notice's own Word template alike. The
+ * template's cells that hold two or three fields (工作单位及职务职级, 单位地址及邮编,
+ * 集体负责人姓名及职务) are split, and the hints it prints in a value cell (「（请按照年份依次填写）」)
+ * are not read as values. The photo is the first picture in the table; 推荐单位 and 填报时间 come
+ * from the cover or the line above the table. Unzipping with jszip, XML with fast-xml-parser.
  */
 import JSZip from 'jszip';
 import { XMLParser } from 'fast-xml-parser';
 import { approvalForms, type ApprovalForm, type FormField } from '../../domain/approval-forms';
 import { nominationTracks, type NominationTrack } from '../../domain/campaign';
+import { ranks } from '../../domain/vocabulary';
 import { emptyDraft, setField, type Draft } from './draft';
 import { IntakeRefusal } from './refusal';
 
@@ -31,10 +35,94 @@ interface Cell {
 	pictures: string[];
 }
 
-/** Spaces (also 全角), colons and a trailing note in brackets do not tell labels apart. */
+/** Spaces (also 全角), line breaks, colons and a trailing note in brackets do not tell labels apart. */
 function labelKey(text: string): string {
-	return text.replace(/[\s\u3000：:]/g, '');
+	return text.replace(/[\s\u3000：:]/g, '').replace(/[（(][^（）()]*[）)]$/, '');
 }
+
+/**
+ * The hints the notice's template prints in a value cell (「（请按照年份依次填写）」「（如3.5，截至
+ * 2022年10月）」「（市五届人大X次会议XX号…）」): a bracketed note at the start that asks (请), gives
+ * an example (如) or holds a placeholder (X).
+ */
+const templateHint = /^[\s\u3000]*[（(](?:请|如|[^（）()]*X)[^（）()]*[）)]/;
+
+function withoutHints(text: string): string {
+	let rest = text;
+	while (templateHint.test(rest)) rest = rest.replace(templateHint, '');
+	return rest;
+}
+
+/** What a cell of several fields holds, by field key; `problem` when it could not be told apart. */
+type Parts = { values: Record<string, string>; problem?: string };
+
+/** Between two parts of a combined cell: spaces, commas, 、 or a slash. */
+const separator = /[\s\u3000,，、/／;；]+/;
+
+/** 「重庆市渝中区解放碑街道 400010」 or 「…（邮编：400010）」: the address and its postcode. */
+function addressAndPostcode(addressKey: string, postcodeKey: string) {
+	return (text: string): Parts => {
+		const match =
+			/^(.*?)[\s\u3000,，、;；]*[（(]?\s*(?:邮编|邮政编码)?\s*[：:]?\s*(\d{6})\s*[）)]?$/s.exec(
+				text.trim()
+			);
+		if (!match) return { values: { [addressKey]: text.trim() } };
+		return { values: { [addressKey]: match[1]!.trim(), [postcodeKey]: match[2]! } };
+	};
+}
+
+/** 「张三 主任」「张三（主任）」「张三，主任」: the name and the post. */
+function nameAndPost(nameKey: string, postKey: string, label: string) {
+	return (text: string): Parts => {
+		const value = text.trim();
+		const bracketed = /^(.+?)[（(](.+)[）)]$/s.exec(value);
+		const [name, ...post] = bracketed ? [bracketed[1]!, bracketed[2]!] : value.split(separator);
+		if (!value || post.length > 0)
+			return { values: { [nameKey]: name!.trim(), [postKey]: post.join(' ').trim() } };
+		return {
+			values: {},
+			problem: `“${label}”中的“${value}”未能分开姓名和职务，请在姓名和职务之间加一个空格（如“张三 主任”）后重新上传。`
+		};
+	};
+}
+
+/** Ranks found in free text, longest first (三级主任科员 before 主任科员). */
+const rankWords = ranks
+	.filter((rank) => rank !== '其他' && rank !== '无')
+	.toSorted((a, b) => b.length - a.length);
+
+/** 「渝中区解放碑街道办事处 党工委书记 乡科级正职」: employer, then post, with a 职级 found anywhere. */
+function employerPostRank(text: string): Parts {
+	let rest = text.trim();
+	const rank = rankWords.find((word) => rest.includes(word));
+	if (rank)
+		rest = rest
+			.replace(new RegExp(`[（(]?${rank}[）)]?`), ' ')
+			.trim()
+			.replace(/[\s\u3000,，、/／;；]+$/, '');
+	const [employer = '', ...post] = rest.split(separator);
+	const values: Record<string, string> = { employer, position: post.join(' ') };
+	if (rank) values.rank = rank;
+	if (rest && post.length === 0 && !rank)
+		return {
+			values,
+			problem: `“工作单位及职务职级”中的“${rest}”已全部记为工作单位；如含职务，请在工作单位和职务之间加一个空格后重新上传。`
+		};
+	return { values };
+}
+
+/** The notice template's cells that hold several fields, per form, by label key. */
+const combinedCells: Record<NominationTrack, Map<string, (text: string) => Parts>> = {
+	individual: new Map([
+		['工作单位及职务职级', employerPostRank],
+		['所在单位地址及邮编', addressAndPostcode('employerAddress', 'employerPostcode')]
+	]),
+	collective: new Map([
+		['集体负责人姓名及职务', nameAndPost('leader', 'leaderPosition', '集体负责人姓名及职务')],
+		['单位地址及邮编', addressAndPostcode('address', 'postcode')]
+	]),
+	suggestion: new Map()
+};
 
 function tagOf(node: XmlNode): string | undefined {
 	return Object.keys(node).find((key) => key !== ':@');
@@ -217,12 +305,27 @@ export async function readApprovalFormDocx(bytes: Uint8Array, fileName: string):
 	const byLabel = new Map<string, FormField>(
 		form.fields.filter((f) => f.printed).map((f) => [labelKey(f.label), f])
 	);
+	const combined = combinedCells[form.track];
+	const isLabel = (cell: Cell) =>
+		byLabel.has(labelKey(cell.text)) || combined.has(labelKey(cell.text));
 	for (let i = 0; i < body.cells.length; i++) {
-		const field = byLabel.get(labelKey(body.cells[i]!.text));
-		if (!field || field.key in draft.section || field.kind === 'photo') continue;
-		const value = body.cells[i + 1];
-		setField(draft, field, value && !byLabel.has(labelKey(value.text)) ? value.text : '');
-		if (value && !byLabel.has(labelKey(value.text))) i += 1;
+		const key = labelKey(body.cells[i]!.text);
+		const field = byLabel.get(key);
+		const split = combined.get(key);
+		if (!split && (!field || field.key in draft.section || field.kind === 'photo')) continue;
+		const next = body.cells[i + 1];
+		const value = next && !isLabel(next) ? withoutHints(next.text) : '';
+		if (next && !isLabel(next)) i += 1;
+		if (field) {
+			setField(draft, field, value);
+			continue;
+		}
+		const parts = split!(value);
+		if (parts.problem) draft.problems.push(`${draft.source}：${parts.problem}`);
+		for (const [partKey, text] of Object.entries(parts.values)) {
+			const part = form.fields.find((f) => f.key === partKey);
+			if (part && !(part.key in draft.section)) setField(draft, part, text);
+		}
 	}
 	if (form.fields.some((f) => f.kind === 'photo')) {
 		const picture = body.cells.find((cell) => cell.pictures.length > 0)?.pictures[0];

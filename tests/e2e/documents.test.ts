@@ -45,7 +45,8 @@ test('a unit downloads its own nominations’ forms, and gets 403 with a Chinese
 	const ownId = await page.locator('[data-candidate-id]').first().getAttribute('data-candidate-id');
 	await page.goto(`/c/${campaignId}/candidates/${ownId}`);
 	const file = await download(page, page.getByRole('link', { name: '下载审批表（.docx）' }));
-	expect(file.name).toMatch(/－渝中区人大代表联系组\.docx$/);
+	// 推荐单位 as the notice's 填表说明三 has it: the liaison group's 区县人大常委会.
+	expect(file.name).toMatch(/－渝中区人大常委会\.docx$/);
 	const foreign = await page.request.get(
 		`/c/${campaignId}/candidates/${foreignId}/approval-form.docx`
 	);
@@ -82,6 +83,9 @@ test('the zip of every approval form comes from the production server whole', as
 	const zip = await JSZip.loadAsync(await response.body());
 	const names = Object.keys(zip.files);
 	expect(names.length).toBeGreaterThanOrEqual(555);
+	// Named after the 推荐单位 the forms print: a liaison group's 区县人大常委会, never the group.
+	expect(names.some((name) => name.endsWith('－渝中区人大常委会.docx'))).toBe(true);
+	expect(names.filter((name) => /联系组(（\d+）)?\.docx$/.test(name))).toEqual([]);
 	// Each entry is a Word package (built on the server's form workers), with its text part.
 	for (const name of [names[0]!, names[names.length - 1]!]) {
 		expect(name).toMatch(/推荐审批表－.+\.docx$/);

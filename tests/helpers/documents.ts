@@ -1,6 +1,7 @@
 /** Shared inputs and measurements for the import and export tests. */
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
+import JSZip from 'jszip';
 import { parseInterchange, type InterchangeDocument } from '../../src/lib/domain/interchange';
 import type { Db } from '../../src/lib/server/db';
 import { audit, candidate, consultation, finding, unit } from '../../src/lib/server/db/schema';
@@ -37,4 +38,23 @@ export async function counts(db: Db) {
 			await db.select({ n: sql<number>`coalesce(sum(version), 0)::int` }).from(candidate)
 		)[0]?.n
 	};
+}
+
+/** XML's five escapes, as the docx writer uses them. */
+const entities: Record<string, string> = {
+	'&amp;': '&',
+	'&lt;': '<',
+	'&gt;': '>',
+	'&quot;': '"',
+	'&apos;': "'"
+};
+
+/** The paragraphs of a .docx's main text in order, each its runs' text joined (tables included). */
+export async function docxParagraphs(bytes: Uint8Array): Promise<string[]> {
+	const xml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
+	return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((paragraph) =>
+		[...paragraph[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)]
+			.map((text) => text[1]!.replace(/&(?:amp|lt|gt|quot|apos);/g, (e) => entities[e]!))
+			.join('')
+	);
 }

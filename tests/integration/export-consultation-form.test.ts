@@ -1,6 +1,7 @@
 /**
  * 征求意见表 (附件4–5): a row for every department the candidate needs (SPEC §5), in that order,
- * with the recorded result; none for a suggestion. Rendered by LibreOffice on A4 portrait.
+ * with the recorded result, and the 推荐单位 the approval forms print (a 联系组's 区县人大常委会);
+ * none for a suggestion. Rendered by LibreOffice on A4 portrait.
  */
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -10,8 +11,9 @@ import { candidate } from '../../src/lib/server/db/schema';
 import { exportConsultationForm } from '../../src/lib/server/export/forms';
 import { createCampaignFromBlock } from '../../src/lib/server/import/campaign';
 import { importNominations } from '../../src/lib/server/import/nominations';
+import { registerPresetUnits } from '../../src/lib/server/units/register';
 import { freshDatabase, type TestDatabase } from '../helpers/db';
-import { demo } from '../helpers/documents';
+import { demo, docxParagraphs } from '../helpers/documents';
 import { renderPdf, squeeze } from '../helpers/office';
 
 const actor = { id: null, name: 'secretary-test' };
@@ -33,6 +35,7 @@ beforeAll(async () => {
 	campaignId = await database.db.transaction(async (tx) => {
 		const id = await createCampaignFromBlock(tx, '测试评选', document.campaign, actor);
 		await importNominations(tx, id, document, actor);
+		await registerPresetUnits(tx, id);
 		return id;
 	});
 	const rows = await database.db
@@ -44,8 +47,11 @@ beforeAll(async () => {
 
 afterAll(() => database?.destroy());
 
-test('the enterprise head’s form has every required department in order, and its name and unit', async () => {
+test('the enterprise head’s form has every required department in order, its name and 推荐单位', async () => {
 	const nomination = chosen[0]!;
+	// The demo's head is a district 联系组's: its forms name the 区县人大常委会 (填表说明三).
+	expect(nomination.unit.kind).toBe('liaison_group');
+	const printed = nomination.unit.name.replace(/人大代表联系组$/, '人大常委会');
 	const form = await exportConsultationForm(
 		database.db,
 		campaignId,
@@ -53,6 +59,9 @@ test('the enterprise head’s form has every required department in order, and i
 		actor
 	);
 	expect(form?.fileName).toMatch(/^先进个人征求意见表－.+－.+\.docx$/);
+	expect(form?.fileName.endsWith(`－${printed}.docx`)).toBe(true);
+	const paragraphs = await docxParagraphs(form!.bytes);
+	expect(paragraphs[paragraphs.indexOf('推荐单位') + 1]).toBe(printed);
 	const pdf = await renderPdf(form!.bytes, 'consultation.docx');
 	try {
 		expect(pdf.landscape).toBe(false);
@@ -66,7 +75,7 @@ test('the enterprise head’s form has every required department in order, and i
 			from = at;
 		}
 		if (nomination.track === 'individual') expect(flat).toContain(squeeze(nomination.person.name));
-		expect(flat).toContain(squeeze(nomination.unit.name));
+		expect(flat).toContain(squeeze(printed));
 		expect(flat).toContain('签字（盖章）');
 	} finally {
 		await pdf.dispose();

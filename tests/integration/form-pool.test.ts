@@ -10,6 +10,7 @@ import { parseInterchange, type Nomination } from '../../src/lib/domain/intercha
 import { generateDemo } from '../../src/lib/server/demo';
 import { approvalFormDocx } from '../../src/lib/server/export/approval-form';
 import { formPool } from '../../src/lib/server/export/form-pool';
+import { docxParagraphs } from '../helpers/documents';
 
 const parsed = parseInterchange(generateDemo().document);
 if (!parsed.ok) throw new Error('the demo is not shortlist/v1');
@@ -36,6 +37,19 @@ test('a form from the pool is the form built here, for every track', async () =>
 	for (const [index, nomination] of sample.entries()) {
 		expect(await body(pooled[index]!)).toBe(await body(await approvalFormDocx(nomination)));
 	}
+});
+
+test('a worker prints the 推荐单位 the register gives the nomination’s unit', async () => {
+	const [collective] = sample;
+	const covers = async (reportingBody: string | null) =>
+		(
+			await docxParagraphs(
+				await formPool.build({ ...collective!, unit: { ...collective!.unit, reportingBody } })
+			)
+		).filter((p) => p.startsWith('推荐单位：'));
+	expect(await covers('渝中区人大常委会')).toEqual(['推荐单位：渝中区人大常委会']);
+	expect(await covers(null)).toEqual([`推荐单位：${collective!.unit.name}`]);
+	if (availableParallelism() > 1) expect(formPool.running).toBeGreaterThan(0);
 });
 
 test('a worker that dies loses no form: the rest are built on this thread', async () => {

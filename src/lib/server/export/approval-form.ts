@@ -3,7 +3,8 @@
  * (`domain/approval-forms.ts`): short fields two to a row (label | value | label | value), the
  * photo in its box beside the first rows of 先进个人, lists and long text across the table, then
  * the opinion rows of the notice left blank for signatures and seals. Individual and collective
- * forms open with the notice's cover (name, unit, 填报时间). Body 方正仿宋 小四 (SPEC §8).
+ * forms open with the notice's cover (name, 推荐单位 as the register records it, 填报时间). Body
+ * 方正仿宋 小四 (SPEC §8).
  */
 import {
 	AlignmentType,
@@ -20,10 +21,17 @@ import {
 } from 'docx';
 import { approvalFormOf, type FormField } from '../../domain/approval-forms';
 import type { Nomination } from '../../domain/interchange';
+import { printedUnitName, type ReportingUnit } from '../../domain/recommending-unit';
 import { chineseDate, faces, gongwen, plain, run, sizes, textWidth, toBytes } from './word';
 
 const face = '方正仿宋';
 const size = sizes.xiaosi;
+
+/**
+ * A nomination as the form writers take it: its unit with the 推荐单位 the register records
+ * (absent or null: not on the register, the unit's own name is printed; `printedUnitName`).
+ */
+export type FormNomination = Nomination & { unit: ReportingUnit };
 
 /** The opinion rows each form ends with, as the notice prints them (blank for signing). */
 const opinionRows: Record<Nomination['track'], [label: string, seals: string][]> = {
@@ -263,23 +271,26 @@ export function formSubject(nomination: Nomination): string {
 	return nomination.suggestion.title;
 }
 
-/** The file name the notice asks for: `先进个人推荐审批表－姓名－推荐单位.docx`. */
-export function formFileName(nomination: Nomination): string {
-	return formFileNameOf(nomination.track, formSubject(nomination), nomination.unit.name);
+/**
+ * The file name the notice asks for: `先进个人推荐审批表－姓名－推荐单位.docx`, 推荐单位 as the form
+ * prints it (`printedUnitName`).
+ */
+export function formFileName(nomination: FormNomination): string {
+	return formFileNameOf(nomination.track, formSubject(nomination), nomination.unit);
 }
 
-/** The same name from the track, the subject (the candidate's title) and the unit's name. */
+/** The same name from the track, the subject (the candidate's title) and the unit. */
 export function formFileNameOf(
 	track: Nomination['track'],
 	subject: string,
-	unitName: string
+	unit: ReportingUnit
 ): string {
 	const clean = (text: string) =>
 		text
 			.replace(/[\\/:*?"<>|\r\n\t]/g, '_')
 			.trim()
 			.slice(0, 60) || '未填写';
-	return `${approvalFormOf(track).title}－${clean(subject)}－${clean(unitName)}.docx`;
+	return `${approvalFormOf(track).title}－${clean(subject)}－${clean(printedUnitName(unit))}.docx`;
 }
 
 /** 填报时间 as the form prints it: 2022年10月28日, or blanks to fill in. */
@@ -287,8 +298,8 @@ function filedOn(date: string | undefined): string {
 	return chineseDate(date) ?? '　　年　　月　　日';
 }
 
-/** The cover of 附件1–2: title, name (and employer), 推荐单位, 填报时间. */
-function cover(nomination: Nomination): FileChild[] {
+/** The cover of 附件1–2: title, name (and employer), 推荐单位 (填表说明三), 填报时间. */
+function cover(nomination: FormNomination): FileChild[] {
 	const form = approvalFormOf(nomination.track);
 	const big = (text: string) =>
 		new Paragraph({
@@ -314,14 +325,14 @@ function cover(nomination: Nomination): FileChild[] {
 		big(form.title),
 		new Paragraph({ spacing: { before: 1600 }, children: [] }),
 		...fields,
-		line('推荐单位', nomination.unit.name),
+		line('推荐单位', printedUnitName(nomination.unit)),
 		line('填报时间', filedOn(nomination.submittedAt)),
 		new Paragraph({ children: [new PageBreak()] })
 	];
 }
 
 /** One candidate's approval form as .docx bytes. */
-export async function approvalFormDocx(nomination: Nomination): Promise<Buffer> {
+export async function approvalFormDocx(nomination: FormNomination): Promise<Buffer> {
 	const form = approvalFormOf(nomination.track);
 	// The award's name and the form's title on two lines, as the notice sets them.
 	const heading = ['重庆市人大代表履职贡献奖', form.title].map(

@@ -1,6 +1,7 @@
 /**
  * 征求意见表 (附件4 先进集体, 附件5 先进个人) for one candidate: the candidate's open facts as the
- * approval form's description labels them, then one row per department the candidate needs
+ * approval form's description labels them, its 推荐单位 as the approval forms print it
+ * (`printedUnitName`), then one row per department the candidate needs
  * (SPEC §5, `requiredConsultations`), with the recorded result and date where there is one, and
  * the signature/seal lines for the department to sign. Suggestions need none.
  */
@@ -15,8 +16,8 @@ import {
 } from 'docx';
 import { approvalFormOf } from '../../domain/approval-forms';
 import { requiredConsultations } from '../../domain/consultations';
-import type { Nomination } from '../../domain/interchange';
-import { printedValue } from './approval-form';
+import { printedUnitName } from '../../domain/recommending-unit';
+import { printedValue, type FormNomination } from './approval-form';
 import { faces, gongwen, run, sizes, toBytes } from './word';
 
 const face = '方正仿宋';
@@ -56,7 +57,7 @@ function cell(text: string, span?: number, center = false): TableCell {
 
 /** The candidate's 征求意见表 as .docx; null for a suggestion (it needs no consultation). */
 export async function consultationFormDocx(
-	nomination: Nomination,
+	nomination: FormNomination,
 	records: { dept: string; result: string; date: string | null }[]
 ): Promise<Buffer | null> {
 	if (nomination.track === 'suggestion') return null;
@@ -80,7 +81,9 @@ export async function consultationFormDocx(
 		);
 	}
 	rows.push(
-		new TableRow({ children: [cell('推荐单位', undefined, true), cell(nomination.unit.name, 3)] })
+		new TableRow({
+			children: [cell('推荐单位', undefined, true), cell(printedUnitName(nomination.unit), 3)]
+		})
 	);
 	for (const dept of requiredConsultations(nomination)) {
 		const record = records.find((r) => r.dept === dept);

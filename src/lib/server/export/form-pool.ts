@@ -9,8 +9,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Nomination } from '../../domain/interchange';
-import { approvalFormDocx } from './approval-form';
+import { approvalFormDocx, type FormNomination } from './approval-form';
 import type { FormAnswer, FormJob } from './form-worker';
 
 /** How long an idle pool keeps its workers. */
@@ -46,7 +45,12 @@ class FormPool {
 	private slots: Slot[] = [];
 	private waiting = new Map<
 		number,
-		{ nomination: Nomination; resolve: (b: Buffer) => void; reject: (e: Error) => void; slot: Slot }
+		{
+			nomination: FormNomination;
+			resolve: (b: Buffer) => void;
+			reject: (e: Error) => void;
+			slot: Slot;
+		}
 	>();
 	private next = 1;
 	private idle: NodeJS.Timeout | null = null;
@@ -64,8 +68,8 @@ class FormPool {
 		return this.failed ? 1 : Math.max(1, this.size);
 	}
 
-	/** The form of `nomination` as .docx bytes, built on the least busy worker. */
-	build(nomination: Nomination): Promise<Buffer> {
+	/** The form of `nomination` (its unit's 推荐单位 included) as .docx bytes, on the least busy worker. */
+	build(nomination: FormNomination): Promise<Buffer> {
 		if (this.failed || this.size === 0) return approvalFormDocx(nomination);
 		if (this.slots.length === 0 && !this.start()) return approvalFormDocx(nomination);
 		this.touch();

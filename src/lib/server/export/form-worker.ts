@@ -4,13 +4,15 @@
  * this source (through tsx) in development and tests.
  */
 import { parentPort } from 'node:worker_threads';
-import type { Nomination } from '../../domain/interchange';
-import { approvalFormDocx } from './approval-form';
+import { approvalFormDocx, type FormNomination } from './approval-form';
 
-/** A job: the nomination of one form, numbered so the answer finds its caller. */
+/**
+ * A job: the nomination of one form with its unit's 推荐单位 (structured-cloned whole), numbered
+ * so the answer finds its caller.
+ */
 export interface FormJob {
 	id: number;
-	nomination: Nomination;
+	nomination: FormNomination;
 }
 /** The answer: the form's bytes, or why it could not be built. */
 export type FormAnswer = { id: number; bytes: Uint8Array } | { id: number; error: string };

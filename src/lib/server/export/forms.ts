@@ -9,29 +9,55 @@ import yazl from 'yazl';
 import type { Nomination } from '../../domain/interchange';
 import { filteredCardIds } from '../board/columns';
 import type { Db } from '../db';
-import { candidate, consultation, unit } from '../db/schema';
+import { candidate, consultation, unit, unitRegister } from '../db/schema';
 import { consultationFormDocx } from './consultation-form';
-import { approvalFormDocx, formFileName, formFileNameOf } from './approval-form';
+import {
+	approvalFormDocx,
+	formFileName,
+	formFileNameOf,
+	type FormNomination
+} from './approval-form';
 import { formPool } from './form-pool';
 import { recordExport, type ExportActor } from './documents';
 
-/** One candidate's nomination with its unit's current name; null when not in the campaign. */
+/** The columns a form is written from: the stored form, its unit's current name and 推荐单位. */
+const formColumns = {
+	form: candidate.form,
+	unitName: unit.name,
+	reportingBody: unitRegister.reportingBody,
+	submittedAt: candidate.submittedAt
+};
+
+/** A form's nomination from its row: the unit as it stands now, with the register's 推荐单位. */
+function formNomination(row: {
+	form: Nomination;
+	unitName: string;
+	reportingBody: string | null;
+	submittedAt: string | null;
+}): FormNomination {
+	return {
+		...row.form,
+		submittedAt: row.form.submittedAt ?? row.submittedAt ?? undefined,
+		unit: { ...row.form.unit, name: row.unitName, reportingBody: row.reportingBody }
+	};
+}
+
+/**
+ * One candidate's nomination with its unit's current name and the 推荐单位 its forms print (the
+ * register's); null when not in the campaign.
+ */
 export async function loadNomination(
 	db: Db,
 	campaignId: number,
 	candidateId: number
-): Promise<Nomination | null> {
+): Promise<FormNomination | null> {
 	const [row] = await db
-		.select({ form: candidate.form, unitName: unit.name, submittedAt: candidate.submittedAt })
+		.select(formColumns)
 		.from(candidate)
 		.innerJoin(unit, eq(candidate.unitId, unit.id))
+		.leftJoin(unitRegister, eq(unitRegister.unitId, unit.id))
 		.where(and(eq(candidate.campaignId, campaignId), eq(candidate.id, candidateId)));
-	if (!row) return null;
-	return {
-		...row.form,
-		submittedAt: row.form.submittedAt ?? row.submittedAt ?? undefined,
-		unit: { ...row.form.unit, name: row.unitName }
-	};
+	return row ? formNomination(row) : null;
 }
 
 /**
@@ -47,7 +73,8 @@ export async function exportApprovalForm(
 ): Promise<{ bytes: Buffer; fileName: string } | null> {
 	const nomination = await loadNomination(db, campaignId, candidateId);
 	if (!nomination) return null;
-	const bytes = await approvalFormDocx(view(nomination));
+	// The view filters the form's fields; the unit, with its 推荐单位, stays as loaded.
+	const bytes = await approvalFormDocx({ ...view(nomination), unit: nomination.unit });
 	await recordExport(db, campaignId, actor, `approval-form.docx#${candidateId}`, 1);
 	return { bytes, fileName: formFileName(nomination) };
 }
@@ -85,16 +112,18 @@ export async function approvalFormsZip(
 					id: candidate.id,
 					track: candidate.track,
 					title: candidate.title,
-					unitName: unit.name
+					unitName: unit.name,
+					reportingBody: unitRegister.reportingBody
 				})
 				.from(candidate)
 				.innerJoin(unit, eq(candidate.unitId, unit.id))
+				.leftJoin(unitRegister, eq(unitRegister.unitId, unit.id))
 				.where(and(eq(candidate.campaignId, campaignId), inArray(candidate.id, ids)))
 		: [];
 	const byId = new Map(heads.map((head) => [head.id, head]));
 	const present = ids.filter((id) => byId.has(id));
 	await recordExport(db, campaignId, actor, 'approval-forms.zip', present.length);
-	const batches = new Map<number, Promise<Map<number, Nomination>>>();
+	const batches = new Map<number, Promise<Map<number, FormNomination>>>();
 	const nominationAt = async (index: number) => {
 		const b = Math.floor(index / batchSize);
 		let batch = batches.get(b);
@@ -124,7 +153,13 @@ export async function approvalFormsZip(
 	let done = 0;
 	present.forEach((id, index) => {
 		const head = byId.get(id)!;
-		const name = uniqueName(formFileNameOf(head.track, head.title, head.unitName), used);
+		const name = uniqueName(
+			formFileNameOf(head.track, head.title, {
+				name: head.unitName,
+				reportingBody: head.reportingBody
+			}),
+			used
+		);
 		zip.addReadStream(
 			Readable.from(
 				(async function* () {
@@ -147,28 +182,15 @@ async function loadBatch(
 	db: Db,
 	campaignId: number,
 	ids: number[]
-): Promise<Map<number, Nomination>> {
+): Promise<Map<number, FormNomination>> {
 	const rows = await db
-		.select({
-			id: candidate.id,
-			form: candidate.form,
-			unitName: unit.name,
-			submittedAt: candidate.submittedAt
-		})
+		.select({ id: candidate.id, ...formColumns })
 		.from(candidate)
 		.innerJoin(unit, eq(candidate.unitId, unit.id))
+		.leftJoin(unitRegister, eq(unitRegister.unitId, unit.id))
 		.where(and(eq(candidate.campaignId, campaignId), inArray(candidate.id, ids)))
 		.orderBy(asc(candidate.id));
-	return new Map(
-		rows.map((row) => [
-			row.id,
-			{
-				...row.form,
-				submittedAt: row.form.submittedAt ?? row.submittedAt ?? undefined,
-				unit: { ...row.form.unit, name: row.unitName }
-			}
-		])
-	);
+	return new Map(rows.map((row) => [row.id, formNomination(row)]));
 }
 
 /**

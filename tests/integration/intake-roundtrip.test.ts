@@ -1,8 +1,9 @@
 /**
  * Intake round trips (issue 10): every demo candidate's exported approval form (.docx) reads back
  * as the same printed fields, and the upload of all of them — preview, then confirm — leaves every
- * stored nomination field for field as it was; the .xlsx template of each track, filled from the
- * demo, reads back as the same nominations.
+ * stored nomination field for field as it was, though a 联系组's forms print its 区县人大常委会 as
+ * 推荐单位 (the register's, 填表说明三); the .xlsx template of each track, filled from the demo,
+ * reads back as the same nominations.
  */
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -19,6 +20,7 @@ import { readTemplateXlsx } from '../../src/lib/server/intake/read-xlsx';
 import { templateXlsx } from '../../src/lib/server/intake/template';
 import { confirmUpload, previewUpload, type UploadFile } from '../../src/lib/server/intake/upload';
 import { createCampaign } from '../../src/lib/server/seed';
+import { registerPresetUnits } from '../../src/lib/server/units/register';
 import { createUser } from '../../src/lib/server/users';
 import { freshDatabase, type TestDatabase } from '../helpers/db';
 import { counts, demo } from '../helpers/documents';
@@ -39,10 +41,20 @@ beforeAll(async () => {
 	});
 	secretary.id = user.id;
 	await importNominations(database.db, campaignId, demo(), { id: null, name: 'test' });
+	await registerPresetUnits(database.db, campaignId);
 });
 afterAll(async () => {
 	await database.destroy();
 });
+
+/** Each candidate's unit, by candidate id. */
+async function candidateUnits(): Promise<{ id: number; unitId: number }[]> {
+	return database.db
+		.select({ id: candidate.id, unitId: candidate.unitId })
+		.from(candidate)
+		.where(eq(candidate.campaignId, campaignId))
+		.orderBy(asc(candidate.id));
+}
 
 async function storedForms(): Promise<Nomination[]> {
 	const rows = await database.db
@@ -52,6 +64,12 @@ async function storedForms(): Promise<Nomination[]> {
 		.orderBy(asc(candidate.id));
 	return rows.map((row) => row.form);
 }
+
+/** 推荐单位 as 填表说明三 has it: a district's 联系组 → its 区县人大常委会; a municipal unit itself. */
+const recommendingUnit = (n: Nomination) =>
+	n.unit.kind === 'liaison_group'
+		? n.unit.name.replace(/人大代表联系组$/, '人大常委会')
+		: n.unit.name;
 
 const sectionOf = (n: Nomination) =>
 	(n as Record<string, unknown>)[approvalFormOf(n.track).section] as Record<string, unknown>;
@@ -75,7 +93,17 @@ describe('approval forms (.docx)', () => {
 		}
 	}, 240_000);
 
-	test('every printed field of every form reads back as exported, with unit and 填报时间', async () => {
+	test('a 联系组’s form prints its 区县人大常委会 and is named after it', async () => {
+		const index = stored.findIndex(
+			(n) => n.track === 'individual' && n.unit.name === '渝中区人大代表联系组'
+		);
+		const file = files[index]!;
+		expect(file.name).toMatch(/^先进个人推荐审批表－.+－渝中区人大常委会\.docx$/);
+		const draft = await readApprovalFormDocx(file.bytes, file.name);
+		expect(draft.unitName).toBe('渝中区人大常委会');
+	});
+
+	test('every printed field of every form reads back as exported, with 推荐单位 and 填报时间', async () => {
 		expect(files).toHaveLength(555);
 		expect(new Set(stored.map((n) => n.track))).toEqual(new Set(tracks));
 		let compared = 0;
@@ -92,15 +120,17 @@ describe('approval forms (.docx)', () => {
 				]);
 				compared += 1;
 			}
-			if (nomination.track !== 'suggestion') expect(draft.unitName).toBe(nomination.unit.name);
+			if (nomination.track !== 'suggestion')
+				expect(draft.unitName).toBe(recommendingUnit(nomination));
 			expect(draft.submittedAt).toBe(nomination.submittedAt);
 		}
 		expect(compared).toBeGreaterThan(555 * 6);
 	}, 120_000);
 
-	test('preview of all 555 forms writes nothing; confirm leaves every nomination as it was', async () => {
+	test('preview of all 555 forms writes nothing; confirm leaves every nomination as it was, in its unit', async () => {
 		const before = await counts(database.db);
 		const formsBefore = await storedForms();
+		const unitsBefore = await candidateUnits();
 		const preview = await previewUpload(database.db, campaignId, secretary, files);
 		expect(await counts(database.db)).toEqual(before);
 		expect(preview).toMatchObject({
@@ -114,6 +144,7 @@ describe('approval forms (.docx)', () => {
 		const summary = await confirmUpload(database.db, campaignId, secretary, files, preview.digest);
 		expect(summary).toMatchObject({ created: 0, updated: 555, nominations: 555 });
 		expect(await storedForms()).toEqual(formsBefore);
+		expect(await candidateUnits()).toEqual(unitsBefore);
 		const after = await counts(database.db);
 		expect(after).toEqual({
 			...before,

@@ -19,10 +19,11 @@ import {
 	type UnitKind
 } from '../../domain/interchange';
 import { nominationSchema } from '../../domain/interchange-schema';
+import { printedUnitName, unitsPrinting } from '../../domain/recommending-unit';
 import type { Finding } from '../../domain/rules/finding';
 import type { Actor } from '../../permissions';
 import type { Db } from '../db';
-import { campaign, candidate, unit } from '../db/schema';
+import { campaign, candidate, unit, unitRegister } from '../db/schema';
 import { naturalKeyOf } from '../import/candidate-row';
 import {
 	campaignFindings,
@@ -153,8 +154,14 @@ async function storedState(db: Db, campaignId: number) {
 		.orderBy(candidate.id);
 	const recorded = await recordedConsultations(db, campaignId);
 	const units = await db
-		.select({ id: unit.id, name: unit.name, kind: unit.kind })
+		.select({
+			id: unit.id,
+			name: unit.name,
+			kind: unit.kind,
+			reportingBody: unitRegister.reportingBody
+		})
 		.from(unit)
+		.leftJoin(unitRegister, eq(unitRegister.unitId, unit.id))
 		.where(eq(unit.campaignId, campaignId));
 	return { parameters: owner.parameters, rows, recorded, units };
 }
@@ -205,9 +212,11 @@ async function parseUpload(
 
 	const unitOf = (named: string | undefined, source: string) => {
 		if (own) {
-			if (named && named !== own.name)
+			// Its forms may name it by the 推荐单位 they print (a 联系组: its 区县人大常委会).
+			const printed = printedUnitName(own);
+			if (named && named !== own.name && named !== printed)
 				refusals.push(
-					`${source}：推荐单位“${named}”不是本单位（${own.name}）。单位账号只能导入本单位的推荐，请删除或改正这一项。`
+					`${source}：推荐单位“${named}”不是本单位（${own.name}）${printed === own.name ? '' : `，本单位审批表上的推荐单位为“${printed}”`}。单位账号只能导入本单位的推荐，请删除或改正这一项。`
 				);
 			return { unitName: own.name, unitKind: own.kind };
 		}
@@ -218,15 +227,39 @@ async function parseUpload(
 		return { unitName: named, unitKind: kindByName.get(named) ?? guessKind(named) };
 	};
 
-	const fromDraft = (draft: Draft) => {
-		notes.push(...draft.problems);
+	/**
+	 * The unit a form or template row names by its 推荐单位: the unit of that name, or the one
+	 * registered unit whose forms print it (`unitsPrinting`). Where several answer to it, the one
+	 * already holding this nomination; else the unit of that very name; else it is refused.
+	 */
+	const unitOfForm = (draft: Draft, named: string | undefined) => {
+		if (own || !named) return unitOf(named, draft.source);
+		const units = unitsPrinting(named, state.units);
+		if (units.length <= 1) return unitOf(units[0]?.name ?? named, draft.source);
+		const defaults = { unitName: named, unitKind: 'municipal_department' as UnitKind };
+		const alone = nominationSchema.safeParse(draftToNomination(draft, undefined, defaults));
+		const holders = alone.success
+			? units.filter((u) => storedByKey.has(identity(u.name, alone.data)))
+			: [];
+		if (holders.length === 1) return unitOf(holders[0]!.name, draft.source);
+		if (units[0]!.name === named.trim()) return unitOf(units[0]!.name, draft.source);
+		refusals.push(
+			`${draft.source}：推荐单位“${named}”是名册中${units.map((u) => `“${u.name}”`).join('、')}共同的推荐单位，无法确定是哪个单位的推荐。请把推荐单位改填为单位全称后重新上传。`
+		);
+		return defaults;
+	};
+
+	const fromDraft = (read: Draft) => {
+		notes.push(...read.problems);
 		const named =
-			draft.unitName ??
-			(draft.track === 'suggestion'
-				? (draft.section.liaisonGroup as string | undefined) || undefined
+			read.unitName ??
+			(read.track === 'suggestion'
+				? (read.section.liaisonGroup as string | undefined) || undefined
 				: undefined) ??
-			unitFromFileName(draft.source);
-		const defaults = unitOf(draft.unitName ?? named, draft.source);
+			unitFromFileName(read.source);
+		// The unit is the one its 推荐单位 names, not the text as read.
+		const draft: Draft = { ...read, unitName: undefined };
+		const defaults = unitOfForm(draft, named);
 		const alone = nominationSchema.safeParse(draftToNomination(draft, undefined, defaults));
 		const stored = alone.success
 			? storedByKey.get(identity(defaults.unitName, alone.data))

@@ -25,6 +25,7 @@ import { registerPresetUnits, registerUnit } from '../../src/lib/server/units/re
 import { createUser } from '../../src/lib/server/users';
 import { freshDatabase, type TestDatabase } from '../helpers/db';
 import { counts, demo } from '../helpers/documents';
+import { individualCover, individualRows, templateForm } from '../helpers/notice-template';
 
 let database: TestDatabase;
 let campaignId: number;
@@ -246,6 +247,36 @@ describe('a unit account', () => {
 		expect(preview).toMatchObject({ total: 1, created: 1, problems: [] });
 		await confirmUpload(database.db, campaignId, account, [file], preview.digest);
 		expect(await unitsOf(nomination)).toEqual(['渝中区人大代表联系组']);
+	});
+
+	test('imports a form filled in the notice’s own template, its combined cells split', async () => {
+		const file = {
+			name: '先进个人推荐审批表－王小明－渝中区人大常委会.docx',
+			bytes: await templateForm(individualCover, individualRows())
+		};
+		const account = await accountOf('渝中区人大代表联系组');
+		const preview = await previewUpload(database.db, campaignId, account, [file]);
+		expect(preview).toMatchObject({ total: 1, created: 1, problems: [], notes: [] });
+		await confirmUpload(database.db, campaignId, account, [file], preview.digest);
+		const [row] = await database.db
+			.select({ form: candidate.form, unit: unit.name })
+			.from(candidate)
+			.innerJoin(unit, eq(unit.id, candidate.unitId))
+			.where(
+				and(
+					eq(candidate.campaignId, campaignId),
+					sql`${candidate.form}->'person'->>'name' = '王小明'`
+				)
+			);
+		expect(row!.unit).toBe('渝中区人大代表联系组');
+		expect((row!.form as IndividualNomination).person).toMatchObject({
+			employer: '渝中区解放碑街道办事处',
+			position: '党工委书记',
+			rank: '乡科级正职',
+			employerAddress: '重庆市渝中区民族路100号',
+			employerPostcode: '400010',
+			punishments: []
+		});
 	});
 
 	test('is refused a form printing another district’s 区县人大常委会, told its own', async () => {

@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -14,6 +15,9 @@ export default defineConfig({
 		include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
 		globalSetup: ['tests/helpers/global-setup.ts'],
 		expect: { requireAssertions: true },
+		// One file per core, not Vitest's cores − 1: most files wait on PostgreSQL, LibreOffice,
+		// child processes and sockets, so on two cores the suite takes ~60 % of the time.
+		maxWorkers: availableParallelism(),
 		testTimeout: 30_000,
 		hookTimeout: 60_000
 	}

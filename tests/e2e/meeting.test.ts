@@ -273,8 +273,8 @@ test('the members page seats the panel and records a recusal; a panelist declare
 	const row = members.getByTestId('conflicts').getByRole('row', { name: /杨丽娟/ });
 	await row.getByPlaceholder('撤回理由').fill('登记有误');
 	await row.getByRole('button', { name: /撤回/ }).click();
-	await expect(members.getByTestId('members-message')).toHaveText(/已撤回回避/);
-	await expect(members.getByTestId('members-message')).toBeInViewport();
+	await expect(members.getByTestId('action-message')).toHaveText(/已撤回回避/);
+	await expect(members.getByTestId('action-message')).toBeInViewport();
 	await expect(members.getByTestId('conflicts')).toHaveCount(0);
 	await expect(p6.locator(`[data-agenda-id="${candidateId}"]`)).toHaveAttribute(
 		'data-recused',

@@ -27,6 +27,7 @@ function entries(text: string): string[] {
 
 /** A list cell that says there is nothing to list (「无」 in the 处分 row of nearly every form). */
 const nothing = /^(无|暂无|没有|无\s*。)$/;
+const listKinds: readonly FormField['kind'][] = ['assessments', 'resume', 'awards', 'punishments'];
 
 /** 考核 entries typed on one line: 「2019年度：称职；2020年度：优秀」, split before each year. */
 const beforeYear = /[；;，,、。]\s*(?=\d{4}\s*年)/;
@@ -54,13 +55,13 @@ function listProblem(label: string, line: string, shape: string): { problem: str
 
 /** Reads `text` as the value of `field`; '' reads as the field's empty value. */
 export function readFieldValue(field: FormField, text: string): ReadValue {
-	const lists = ['assessments', 'resume', 'awards', 'punishments'];
-	if (lists.includes(field.kind) && nothing.test(trimAscii(text).replace(/\u3000/g, '')))
+	if (listKinds.includes(field.kind) && nothing.test(trimAscii(text).replace(/\u3000/g, '')))
 		return { value: [] };
 	switch (field.kind) {
 		case 'text': {
 			const value = trimAscii(text);
-			const chosen = field.choices && choiceWordings[value.replace(/[\s\u3000]/g, '')];
+			// A closed-list value in the notice's own wording is the value it names.
+			const chosen = choiceWordings[value.replace(/[\s\u3000]/g, '')];
 			return { value: chosen && field.choices?.includes(chosen) ? chosen : value };
 		}
 		case 'longtext':

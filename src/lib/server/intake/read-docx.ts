@@ -313,14 +313,15 @@ export async function readApprovalFormDocx(bytes: Uint8Array, fileName: string):
 		const field = byLabel.get(key);
 		const split = combined.get(key);
 		if (!split && (!field || field.key in draft.section || field.kind === 'photo')) continue;
+		// The next cell is the value, unless it is the next label (the value was left empty).
 		const next = body.cells[i + 1];
-		const value = next && !isLabel(next) ? withoutHints(next.text) : '';
-		if (next && !isLabel(next)) i += 1;
+		const value = next && !isLabel(next) ? withoutHints(next.text) : null;
+		if (value !== null) i += 1;
 		if (field) {
-			setField(draft, field, value);
+			setField(draft, field, value ?? '');
 			continue;
 		}
-		const parts = split!(value);
+		const parts = split!(value ?? '');
 		if (parts.problem) draft.problems.push(`${draft.source}：${parts.problem}`);
 		for (const [partKey, text] of Object.entries(parts.values)) {
 			const part = form.fields.find((f) => f.key === partKey);

@@ -343,22 +343,22 @@ export async function recusals(
 	return result;
 }
 
+/** A panelist's conflict with a candidate, declared or withdrawn by `actor`, with the reason. */
+interface ConflictRequest {
+	campaignId: number;
+	candidateId: number;
+	userId: number;
+	reason: string;
+	actor: MeetingActor;
+}
+
 /**
  * Records a declared conflict of interest: by the panelist for themselves, or by the secretary
  * for any panelist. Refused while a round on the candidate is open (its denominator is fixed).
  * The panelist's open sockets are re-checked at the commit: their comment socket for the
  * candidate closes with 4403 (a recused panelist gets no comment document).
  */
-export async function declareConflict(
-	db: Db,
-	request: {
-		campaignId: number;
-		candidateId: number;
-		userId: number;
-		reason: string;
-		actor: MeetingActor;
-	}
-): Promise<void> {
+export async function declareConflict(db: Db, request: ConflictRequest): Promise<void> {
 	const { actor } = request;
 	if (!canDeclareConflict({ ...actor, userId: actor.id }, request.userId))
 		refuse('NOT-ALLOWED', '只能由评审委员本人或秘书处申报回避。');
@@ -421,16 +421,7 @@ export async function declareConflict(
  * automatic recusal of a panelist linked to the candidate's unit cannot be withdrawn. The
  * panelist's sockets are re-checked at the commit and their comment document opens again.
  */
-export async function withdrawConflict(
-	db: Db,
-	request: {
-		campaignId: number;
-		candidateId: number;
-		userId: number;
-		reason: string;
-		actor: MeetingActor;
-	}
-): Promise<void> {
+export async function withdrawConflict(db: Db, request: ConflictRequest): Promise<void> {
 	const { actor } = request;
 	if (!canManagePanel(actor)) refuse('NOT-ALLOWED', '只有秘书处可以撤回回避登记。');
 	const reason = request.reason.trim();
